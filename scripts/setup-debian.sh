@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs everything Lightstreams needs to build, run and test on Debian 12, from Debian's own
+# packages only. Idempotent: when every package is already present it changes nothing and does
+# not even refresh the package lists.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # Qt 6.4 (Core/Network/Sql for core, Widgets for the UI, Test, Linguist tools)
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools libgl-dev
+  # cryptography
+  libsodium-dev libsecp256k1-dev
+  # storage
+  libsqlite3-dev
+  # libFuzzer targets (clang 16: see cmake/CompilerSetup.cmake for why not Debian's default 14)
+  clang-16 libclang-rt-16-dev
+  # headless GUI runs and screenshots
+  xvfb xauth
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} Debian packages already installed"
+  exit 0
+fi
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null; then
+    echo "setup: need root to install: ${missing[*]} (run as root or install sudo)" >&2
+    exit 1
+  fi
+  sudo_cmd=(sudo)
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -q
+"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,166 @@
+#include "ui/MainWindow.h"
+
+#include "ui/SectionIntroPage.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMetaEnum>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
+namespace ls::ui {
+namespace {
+
+constexpr int kNavigationWidth = 188;
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Lightstreams"));
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1180, 760);
+    setMinimumSize(820, 540);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_navigation = new QListWidget(central);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_pages = new QStackedWidget(central);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    buildNavigation();
+    buildStatusBar();
+    showSection(Section::Discover);
+}
+
+void MainWindow::buildNavigation()
+{
+    m_navigation->setFixedWidth(kNavigationWidth);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget#navigation { padding-top: 12px; background: palette(alternate-base); outline: 0; }"
+        "QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; margin: 2px 8px; }"
+        "QListWidget#navigation::item:selected {"
+        "  background: palette(highlight); color: palette(highlighted-text); }"
+        "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"));
+
+    addSection(Section::Discover, tr("Discover"),
+               new SectionIntroPage(
+                   tr("Discover"),
+                   tr("Find books, music and video published on the network, verified against the "
+                      "chain before they are shown."),
+                   {tr("Browse covers and search by title, author or subject"),
+                    tr("Filter by media type and price, sort by newest or most sold"),
+                    tr("Open a title page: blurb, contents, versions, sample and price"),
+                    tr("Buy with PHT and follow the purchase until the title opens")}));
+    addSection(Section::Library, tr("Library"),
+               new SectionIntroPage(
+                   tr("Library"),
+                   tr("Everything you own, stored encrypted on this computer. Your licences live on "
+                      "chain, so you can download a title again at any time."),
+                   {tr("Read books and play audio or video, even while they download"),
+                    tr("Open the latest version or any earlier one"),
+                    tr("Remove a local copy and keep the licence")}));
+    addSection(Section::Studio, tr("Studio"),
+               new SectionIntroPage(
+                   tr("Studio"),
+                   tr("Publish your own work and sell it directly to readers. Payments reach your "
+                      "wallet at the moment of sale, even while this computer is off."),
+                   {tr("Publish a PDF, EPUB, audio or video file with cover, blurb and price"),
+                    tr("Change prices, add new versions, delist a title"),
+                    tr("Watch sales and revenue as they happen and export them as CSV")}));
+    addSection(Section::Wallet, tr("Wallet"),
+               new SectionIntroPage(
+                   tr("Wallet"),
+                   tr("Your PHT account. Keys never leave this computer unencrypted; balances are "
+                      "checked against validator-signed blocks, not taken on trust."),
+                   {tr("See your balance and history of purchases, sales and transfers"),
+                    tr("Receive with your address, send with a confirmation step"),
+                    tr("Show the backup phrase after entering your passphrase")}));
+    addSection(Section::Network, tr("Network"),
+               new SectionIntroPage(
+                   tr("Network"),
+                   tr("How this computer takes part: the light node that verifies the chain, and "
+                      "the peers you exchange titles with."),
+                   {tr("Verified chain height, endpoints and any verification alarm"),
+                    tr("Peers and per-title seeding with rates and ratios"),
+                    tr("Full-seeding mode and bandwidth limits")}));
+    addSection(Section::Settings, tr("Settings"),
+               new SectionIntroPage(
+                   tr("Settings"),
+                   tr("Profile, data directory, language, theme and network profile."),
+                   {}));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+}
+
+void MainWindow::addSection(Section section, const QString& title, QWidget* page)
+{
+    static const QHash<Section, QStyle::StandardPixmap> icons = {
+        {Section::Discover, QStyle::SP_FileDialogContentsView},
+        {Section::Library, QStyle::SP_DirHomeIcon},
+        {Section::Studio, QStyle::SP_FileDialogNewFolder},
+        {Section::Wallet, QStyle::SP_DriveHDIcon},
+        {Section::Network, QStyle::SP_DriveNetIcon},
+        {Section::Settings, QStyle::SP_FileDialogDetailedView},
+    };
+    auto* item = new QListWidgetItem(style()->standardIcon(icons.value(section)), title);
+    item->setData(Qt::UserRole, QVariant::fromValue(section));
+    m_navigation->addItem(item);
+    page->setParent(m_pages);
+    page->setObjectName(QStringLiteral("page") + title);
+    m_pages->insertWidget(static_cast<int>(section), page);
+}
+
+void MainWindow::buildStatusBar()
+{
+    // Honest defaults: nothing is connected until the chain and swarm services arrive.
+    m_chainStatus = new QLabel(tr("Not connected to a network"), this);
+    m_chainStatus->setObjectName(QStringLiteral("chainStatus"));
+    m_peerStatus = new QLabel(tr("Peers: 0"), this);
+    m_peerStatus->setObjectName(QStringLiteral("peerStatus"));
+    m_rateStatus = new QLabel(tr("↓ 0 B/s  ↑ 0 B/s"), this);
+    m_rateStatus->setObjectName(QStringLiteral("rateStatus"));
+    statusBar()->addWidget(m_chainStatus, 1);
+    statusBar()->addPermanentWidget(m_peerStatus);
+    statusBar()->addPermanentWidget(m_rateStatus);
+}
+
+std::optional<MainWindow::Section> MainWindow::sectionFromName(const QString& name)
+{
+    auto meta = QMetaEnum::fromType<Section>();
+    for (int i = 0; i < meta.keyCount(); ++i) {
+        if (name.compare(QLatin1String(meta.key(i)), Qt::CaseInsensitive) == 0)
+            return static_cast<Section>(meta.value(i));
+    }
+    return std::nullopt;
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_navigation->setCurrentRow(static_cast<int>(section));
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return static_cast<Section>(m_pages->currentIndex());
+}
+
+QWidget* MainWindow::page(Section section) const
+{
+    return m_pages->widget(static_cast<int>(section));
+}
+
+} // namespace ls::ui

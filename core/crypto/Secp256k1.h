@@ -9,6 +9,9 @@
 
 namespace ls::crypto {
 
+class PrivateKey;
+struct RecoverableSignature;
+
 // A secp256k1 public key as its 64-byte uncompressed X‖Y (no 0x04 prefix), the form Ethereum hashes.
 class PublicKey {
 public:
@@ -22,6 +25,10 @@ public:
     friend bool operator==(const PublicKey&, const PublicKey&) = default;
 
 private:
+    // Only code that got the point from libsecp256k1 (so it is known to be on the curve) may
+    // skip validation.
+    friend class PrivateKey;
+    friend Result<PublicKey> recover(const Hash256& digest, const RecoverableSignature& signature);
     explicit PublicKey(const FixedBytes<64>& xy) : m_xy(xy) {}
     FixedBytes<64> m_xy{};
 };

@@ -1,0 +1,157 @@
+#include "core/wallet/KeystoreWallet.h"
+
+#include "core/codec/Hex.h"
+#include "core/crypto/Address.h"
+#include "core/crypto/HdKey.h"
+#include "core/crypto/Keystore.h"
+#include "core/crypto/Mnemonic.h"
+
+namespace ls::wallet {
+namespace {
+
+crypto::pwhash::Params paramsFor(api::KeyFileStrength strength)
+{
+    return strength == api::KeyFileStrength::Light ? crypto::pwhash::Params::interactive()
+                                                   : crypto::pwhash::Params::moderate();
+}
+
+Result<void> requirePassphrase(std::string_view passphrase)
+{
+    if (passphrase.empty())
+        return fail(ErrorKind::InvalidInput, "Choose a passphrase: the key file is never stored "
+                                             "unencrypted");
+    return {};
+}
+
+Result<crypto::Address> accountZero(const crypto::Mnemonic& mnemonic)
+{
+    auto seed = mnemonic.seed();
+    if (!seed)
+        return std::unexpected(seed.error());
+    auto key = crypto::ethereumAccountKey(*seed, 0);
+    if (!key)
+        return std::unexpected(key.error());
+    return crypto::Address::fromPublicKey(key->publicKey());
+}
+
+} // namespace
+
+KeystoreWallet::KeystoreWallet(std::filesystem::path keystoreFile) : m_file(std::move(keystoreFile))
+{
+}
+
+bool KeystoreWallet::exists() const
+{
+    std::error_code error;
+    return std::filesystem::exists(m_file, error);
+}
+
+std::optional<std::string> KeystoreWallet::address() const
+{
+    auto keystore = crypto::Keystore::load(m_file);
+    if (!keystore)
+        return std::nullopt;
+    return keystore->address().toChecksumString();
+}
+
+Result<void> KeystoreWallet::refuseToOverwrite() const
+{
+    if (exists())
+        return fail(ErrorKind::InvalidInput,
+                    "This profile already has a wallet (" + m_file.string()
+                        + "); use another profile, or move the key file away first");
+    return {};
+}
+
+Result<api::CreatedWallet> KeystoreWallet::create(std::string_view passphrase, int words,
+                                                  api::KeyFileStrength strength)
+{
+    if (words != 12 && words != 24)
+        return fail(ErrorKind::InvalidInput, "A new recovery phrase has 12 or 24 words");
+    if (auto ok = requirePassphrase(passphrase); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = refuseToOverwrite(); !ok)
+        return std::unexpected(ok.error());
+
+    auto mnemonic = crypto::Mnemonic::generate(words == 24 ? 256 : 128);
+    if (!mnemonic)
+        return std::unexpected(mnemonic.error());
+    auto address = importPhrase(mnemonic->phrase(), passphrase, strength);
+    if (!address)
+        return std::unexpected(address.error());
+    return api::CreatedWallet{*address, crypto::SecretBytes(asBytes(mnemonic->phrase()))};
+}
+
+Result<std::string> KeystoreWallet::importPhrase(std::string_view phrase,
+                                                 std::string_view passphrase,
+                                                 api::KeyFileStrength strength)
+{
+    if (auto ok = requirePassphrase(passphrase); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = refuseToOverwrite(); !ok)
+        return std::unexpected(ok.error());
+    auto mnemonic = crypto::Mnemonic::parse(phrase);
+    if (!mnemonic)
+        return std::unexpected(mnemonic.error());
+    auto address = accountZero(*mnemonic);
+    if (!address)
+        return std::unexpected(address.error());
+
+    auto keystore = crypto::Keystore::create(crypto::KeystorePayload::Mnemonic,
+                                             crypto::SecretBytes(asBytes(mnemonic->phrase())),
+                                             *address, asBytes(passphrase), paramsFor(strength));
+    if (!keystore)
+        return std::unexpected(keystore.error());
+    if (auto saved = keystore->save(m_file); !saved)
+        return std::unexpected(saved.error());
+    return address->toChecksumString();
+}
+
+Result<std::string> KeystoreWallet::importPrivateKey(std::string_view hexKey,
+                                                     std::string_view passphrase,
+                                                     api::KeyFileStrength strength)
+{
+    if (auto ok = requirePassphrase(passphrase); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = refuseToOverwrite(); !ok)
+        return std::unexpected(ok.error());
+    auto bytes = codec::fromHex(hexKey);
+    if (!bytes)
+        return fail(ErrorKind::InvalidInput, "The private key must be 64 hexadecimal digits");
+    crypto::SecretBytes secret(*bytes);
+    crypto::secureWipe(bytes->data(), bytes->size());
+    auto key = crypto::PrivateKey::fromBytes(secret.view());
+    if (!key)
+        return std::unexpected(key.error());
+    auto address = crypto::Address::fromPublicKey(key->publicKey());
+
+    auto keystore = crypto::Keystore::create(crypto::KeystorePayload::PrivateKey, secret, address,
+                                             asBytes(passphrase), paramsFor(strength));
+    if (!keystore)
+        return std::unexpected(keystore.error());
+    if (auto saved = keystore->save(m_file); !saved)
+        return std::unexpected(saved.error());
+    return address.toChecksumString();
+}
+
+Result<crypto::SecretBytes> KeystoreWallet::revealPhrase(std::string_view passphrase) const
+{
+    auto keystore = crypto::Keystore::load(m_file);
+    if (!keystore)
+        return std::unexpected(keystore.error());
+    if (keystore->kind() != crypto::KeystorePayload::Mnemonic)
+        return fail(ErrorKind::Unsupported,
+                    "This wallet was imported from a private key and has no recovery phrase");
+    return keystore->unlock(asBytes(passphrase));
+}
+
+Result<void> KeystoreWallet::changePassphrase(std::string_view oldPassphrase,
+                                              std::string_view newPassphrase)
+{
+    if (auto ok = requirePassphrase(newPassphrase); !ok)
+        return ok;
+    return crypto::Keystore::changePassphrase(m_file, asBytes(oldPassphrase),
+                                              asBytes(newPassphrase));
+}
+
+} // namespace ls::wallet

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/api/Wallet.h"
+
+#include <filesystem>
+
+namespace ls::wallet {
+
+// api::Wallet over one keystore file (core/crypto/Keystore). Account 0 of the phrase
+// (m/44'/60'/0'/0/0) is the wallet's address, as MetaMask shows it.
+class KeystoreWallet final : public api::Wallet {
+public:
+    explicit KeystoreWallet(std::filesystem::path keystoreFile);
+
+    bool exists() const override;
+    std::optional<std::string> address() const override;
+    Result<api::CreatedWallet> create(std::string_view passphrase, int words,
+                                      api::KeyFileStrength strength) override;
+    Result<std::string> importPhrase(std::string_view phrase, std::string_view passphrase,
+                                     api::KeyFileStrength strength) override;
+    Result<std::string> importPrivateKey(std::string_view hexKey, std::string_view passphrase,
+                                         api::KeyFileStrength strength) override;
+    Result<crypto::SecretBytes> revealPhrase(std::string_view passphrase) const override;
+    Result<void> changePassphrase(std::string_view oldPassphrase,
+                                  std::string_view newPassphrase) override;
+
+private:
+    Result<void> refuseToOverwrite() const;
+
+    std::filesystem::path m_file;
+};
+
+} // namespace ls::wallet

@@ -23,7 +23,7 @@
 #include <vector>
 
 using namespace ls;
-using ls::bench::bestRate;
+using ls::bench::compare;
 
 namespace {
 
@@ -50,42 +50,39 @@ volatile std::uint8_t g_sink; // keeps results observable so the optimiser canno
 int main(int argc, char** argv)
 {
     bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
-    double seconds = quick ? 0.01 : 1.0;
+    double seconds = quick ? 0.01 : 0.5;
     if (sodium_init() < 0)
         return 1;
 
-    std::printf("ls-bench-crypto (%s run; best of 3 × %.2fs per figure)\n\n",
+    std::printf("ls-bench-crypto (%s run; ours and anchor alternated 5 times, %.2fs each, best kept)\n\n",
                 quick ? "quick" : "full", seconds);
 
     // --- hashing: 1 MiB messages ---------------------------------------------------------
     Bytes message(1 << 20);
     crypto::randomBytes(message);
     double mib = static_cast<double>(message.size()) / (1 << 20);
-    double keccak = bestRate([&] { g_sink = crypto::keccak256(message)[0]; }, mib, seconds);
-    double sha256 = bestRate(
-        [&] {
-            unsigned char digest[crypto_hash_sha256_BYTES];
-            crypto_hash_sha256(digest, message.data(), message.size());
-            g_sink = digest[0];
-        },
-        mib, seconds);
-    print({"Keccak-256, 1 MiB messages", keccak, "MiB/s", "libsodium SHA-256", sha256, "MiB/s"});
+    auto hashing = compare([&] { g_sink = crypto::keccak256(message)[0]; },
+                           [&] {
+                               unsigned char digest[crypto_hash_sha256_BYTES];
+                               crypto_hash_sha256(digest, message.data(), message.size());
+                               g_sink = digest[0];
+                           },
+                           mib, seconds);
+    print({"Keccak-256, 1 MiB messages", hashing.ours, "MiB/s", "libsodium SHA-256", hashing.anchor,
+           "MiB/s"});
 
     // --- secp256k1 ---------------------------------------------------------------------
     auto key = crypto::PrivateKey::generate();
     Hash256 digest = crypto::keccak256(asBytes("benchmark digest"));
     constexpr int kBatch = 64;
-    double signs = bestRate(
+    secp256k1_context* raw = secp256k1_context_create(SECP256K1_CONTEXT_SIGN | SECP256K1_CONTEXT_VERIFY);
+    auto signing = compare(
         [&] {
             for (int i = 0; i < kBatch; ++i) {
                 digest[0] = static_cast<std::uint8_t>(i);
                 g_sink = crypto::sign(key, digest).r[0];
             }
         },
-        kBatch, seconds);
-
-    secp256k1_context* raw = secp256k1_context_create(SECP256K1_CONTEXT_SIGN | SECP256K1_CONTEXT_VERIFY);
-    double rawSigns = bestRate(
         [&] {
             for (int i = 0; i < kBatch; ++i) {
                 digest[0] = static_cast<std::uint8_t>(i);
@@ -96,7 +93,8 @@ int main(int argc, char** argv)
             }
         },
         kBatch, seconds);
-    print({"secp256k1 sign (recoverable)", signs, "ops/s", "raw libsecp256k1 sign", rawSigns, "ops/s"});
+    print({"secp256k1 sign (recoverable)", signing.ours, "ops/s", "raw libsecp256k1 sign",
+           signing.anchor, "ops/s"});
 
     std::vector<crypto::RecoverableSignature> signatures;
     std::vector<Hash256> digests;
@@ -105,7 +103,14 @@ int main(int argc, char** argv)
         digests.push_back(digest);
         signatures.push_back(crypto::sign(key, digest));
     }
-    double recovers = bestRate(
+    std::vector<secp256k1_ecdsa_recoverable_signature> rawSignatures(kBatch);
+    for (std::size_t i = 0; i < rawSignatures.size(); ++i) {
+        auto bytes = signatures[i].toBytes();
+        if (!secp256k1_ecdsa_recoverable_signature_parse_compact(raw, &rawSignatures[i], bytes.data(),
+                                                                 bytes[64]))
+            return 1;
+    }
+    auto recovering = compare(
         [&] {
             for (int i = 0; i < kBatch; ++i) {
                 auto recovered = crypto::recover(digests[static_cast<std::size_t>(i)],
@@ -113,14 +118,6 @@ int main(int argc, char** argv)
                 g_sink = recovered ? recovered->xy()[0] : 0;
             }
         },
-        kBatch, seconds);
-    std::vector<secp256k1_ecdsa_recoverable_signature> rawSignatures(kBatch);
-    for (std::size_t i = 0; i < rawSignatures.size(); ++i) {
-        auto bytes = signatures[i].toBytes();
-        secp256k1_ecdsa_recoverable_signature_parse_compact(raw, &rawSignatures[i], bytes.data(),
-                                                            bytes[64]);
-    }
-    double rawRecovers = bestRate(
         [&] {
             for (std::size_t i = 0; i < rawSignatures.size(); ++i) {
                 secp256k1_pubkey pub;
@@ -129,8 +126,8 @@ int main(int argc, char** argv)
             }
         },
         kBatch, seconds);
-    print({"secp256k1 recover (+ low-S check)", recovers, "ops/s", "raw libsecp256k1 recover",
-           rawRecovers, "ops/s"});
+    print({"secp256k1 recover (+ low-S check)", recovering.ours, "ops/s", "raw libsecp256k1 recover",
+           recovering.anchor, "ops/s"});
     secp256k1_context_destroy(raw);
 
     // --- AEAD: 64 KiB chunks (the container's chunk size, DESIGN.md §4) ----------------
@@ -141,27 +138,24 @@ int main(int argc, char** argv)
     Bytes ad(40, 0x5a);
     double gib = static_cast<double>(chunk.size()) / (1 << 30);
     crypto::aead::Tag tag{};
-    double encrypt = bestRate(
-        [&] { tag = crypto::aead::encryptInPlace(aeadKey, nonce, chunk, ad); }, gib, seconds);
-    double rawEncrypt = bestRate(
+    auto encrypting = compare(
+        [&] { tag = crypto::aead::encryptInPlace(aeadKey, nonce, chunk, ad); },
         [&] {
             crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
                 chunk.data(), tag.data(), nullptr, chunk.data(), chunk.size(), ad.data(),
                 ad.size(), nullptr, nonce.data(), aeadKey.data());
         },
         gib, seconds);
-    print({"XChaCha20-Poly1305 encrypt, 64 KiB", encrypt, "GiB/s", "raw libsodium encrypt",
-           rawEncrypt, "GiB/s"});
+    print({"XChaCha20-Poly1305 encrypt, 64 KiB", encrypting.ours, "GiB/s", "raw libsodium encrypt",
+           encrypting.anchor, "GiB/s"});
 
     tag = crypto::aead::encryptInPlace(aeadKey, nonce, chunk, ad);
     Bytes ciphertext = chunk;
-    double decrypt = bestRate(
+    auto decrypting = compare(
         [&] {
             std::memcpy(chunk.data(), ciphertext.data(), chunk.size());
             g_sink = crypto::aead::decryptInPlace(aeadKey, nonce, chunk, tag, ad).has_value();
         },
-        gib, seconds);
-    double rawDecrypt = bestRate(
         [&] {
             std::memcpy(chunk.data(), ciphertext.data(), chunk.size());
             g_sink = static_cast<std::uint8_t>(crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
@@ -169,19 +163,19 @@ int main(int argc, char** argv)
                 ad.size(), nonce.data(), aeadKey.data()));
         },
         gib, seconds);
-    print({"XChaCha20-Poly1305 decrypt, 64 KiB", decrypt, "GiB/s", "raw libsodium decrypt (+copy)",
-           rawDecrypt, "GiB/s"});
+    print({"XChaCha20-Poly1305 decrypt, 64 KiB", decrypting.ours, "GiB/s",
+           "raw libsodium decrypt (+copy)", decrypting.anchor, "GiB/s"});
 
     // --- Argon2id: how long unlocking a keystore takes at the wallet default --------------
     if (!quick) {
         auto salt = crypto::pwhash::randomSalt();
         auto params = crypto::pwhash::Params::moderate();
-        double unlocks = bestRate(
+        double unlocks = ls::bench::rateOnce(
             [&] {
                 auto derived = crypto::pwhash::deriveKey(asBytes("benchmark passphrase"), salt, params);
                 g_sink = derived ? derived->data()[0] : 0;
             },
-            1, 0.0);
+            1, 2.0);
         std::printf("\nArgon2id at the wallet default (MODERATE, %llu MiB): %.0f ms per unlock\n",
                     static_cast<unsigned long long>(params.memLimit >> 20), 1000.0 / unlocks);
     }

@@ -14,7 +14,7 @@ constexpr std::string_view kAlphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefg
 
 constexpr std::array<std::int8_t, 128> makeDigitTable()
 {
-    std::array<std::int8_t, 128> table{};
+    std::array<std::int8_t, 128> table {};
     table.fill(-1);
     for (std::size_t i = 0; i < kAlphabet.size(); ++i)
         table[static_cast<std::size_t>(kAlphabet[i])] = static_cast<std::int8_t>(i);
@@ -23,14 +23,20 @@ constexpr std::array<std::int8_t, 128> makeDigitTable()
 constexpr std::array<std::int8_t, 128> kDigit = makeDigitTable();
 
 // Each byte needs log(256)/log(58) ≈ 1.3658 digits, and each digit carries ≈ 0.7322 bytes.
-std::size_t maxDigitsFor(std::size_t bytes) { return bytes * 138 / 100 + 1; }
-std::size_t maxBytesFor(std::size_t digits) { return digits * 733 / 1000 + 1; }
+std::size_t maxDigitsFor(std::size_t bytes)
+{
+    return bytes * 138 / 100 + 1;
+}
+std::size_t maxBytesFor(std::size_t digits)
+{
+    return digits * 733 / 1000 + 1;
+}
 
 FixedBytes<4> checksum(ByteView payload)
 {
     const auto once = crypto::sha256(payload);
     const auto twice = crypto::sha256(once);
-    return {twice[0], twice[1], twice[2], twice[3]};
+    return { twice[0], twice[1], twice[2], twice[3] };
 }
 
 std::string describe(char c)
@@ -57,7 +63,8 @@ std::string base58Encode(ByteView data)
     for (std::size_t i = zeros; i < data.size(); ++i) {
         unsigned carry = data[i];
         std::size_t j = 0;
-        for (auto it = digits.rbegin(); (carry != 0 || j < used) && it != digits.rend(); ++it, ++j) {
+        for (auto it = digits.rbegin(); (carry != 0 || j < used) && it != digits.rend();
+             ++it, ++j) {
             carry += 256u * *it;
             *it = static_cast<std::uint8_t>(carry % 58);
             carry /= 58;
@@ -81,15 +88,14 @@ Result<Bytes> base58Decode(std::string_view text, std::size_t maxDecodedSize)
 {
     if (text.size() > maxDigitsFor(maxDecodedSize))
         return fail(ErrorKind::InvalidInput,
-                    "The Base58 text is too long (" + std::to_string(text.size())
-                        + " characters).");
+            "The Base58 text is too long (" + std::to_string(text.size()) + " characters).");
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte >= 128 || kDigit[byte] < 0)
             return fail(ErrorKind::InvalidInput,
-                        "Character " + std::to_string(i + 1) + " (" + describe(text[i])
-                            + ") is not allowed in Base58 text, which uses only letters and "
-                              "digits other than 0, O, I and l.");
+                "Character " + std::to_string(i + 1) + " (" + describe(text[i])
+                    + ") is not allowed in Base58 text, which uses only letters and "
+                      "digits other than 0, O, I and l.");
     }
 
     std::size_t ones = 0;
@@ -101,7 +107,8 @@ Result<Bytes> base58Decode(std::string_view text, std::size_t maxDecodedSize)
     for (std::size_t i = ones; i < text.size(); ++i) {
         unsigned carry = static_cast<unsigned>(kDigit[static_cast<unsigned char>(text[i])]);
         std::size_t j = 0;
-        for (auto it = number.rbegin(); (carry != 0 || j < used) && it != number.rend(); ++it, ++j) {
+        for (auto it = number.rbegin(); (carry != 0 || j < used) && it != number.rend();
+             ++it, ++j) {
             carry += 58u * *it;
             *it = static_cast<std::uint8_t>(carry & 0xff);
             carry >>= 8;
@@ -144,7 +151,7 @@ Result<Bytes> base58CheckDecode(std::string_view text, std::size_t maxDecodedSiz
     if (full.size() < 4) {
         crypto::secureWipe(full.data(), full.size());
         return fail(ErrorKind::InvalidInput,
-                    "The Base58Check text is too short to hold its 4-byte checksum.");
+            "The Base58Check text is too short to hold its 4-byte checksum.");
     }
     const ByteView payload = ByteView(full).first(full.size() - 4);
     const auto expected = checksum(payload);
@@ -152,8 +159,8 @@ Result<Bytes> base58CheckDecode(std::string_view text, std::size_t maxDecodedSiz
     if (!matches) {
         crypto::secureWipe(full.data(), full.size());
         return fail(ErrorKind::Verification,
-                    "The Base58Check checksum does not match: the text was probably mistyped or "
-                    "cut short.");
+            "The Base58Check checksum does not match: the text was probably mistyped or "
+            "cut short.");
     }
     if (payload.size() > maxDecodedSize) {
         crypto::secureWipe(full.data(), full.size());

@@ -19,12 +19,12 @@ namespace ls::codec {
 inline constexpr std::size_t kBase58DefaultMaxDecodedSize = 1024;
 
 std::string base58Encode(ByteView data);
-Result<Bytes> base58Decode(std::string_view text,
-                           std::size_t maxDecodedSize = kBase58DefaultMaxDecodedSize);
+Result<Bytes> base58Decode(
+    std::string_view text, std::size_t maxDecodedSize = kBase58DefaultMaxDecodedSize);
 
 std::string base58CheckEncode(ByteView payload);
 // Verification errors (ErrorKind::Verification) mean the checksum did not match: a typo.
-Result<Bytes> base58CheckDecode(std::string_view text,
-                                std::size_t maxDecodedSize = kBase58DefaultMaxDecodedSize);
+Result<Bytes> base58CheckDecode(
+    std::string_view text, std::size_t maxDecodedSize = kBase58DefaultMaxDecodedSize);
 
 } // namespace ls::codec

@@ -20,8 +20,14 @@ int hexValue(char c)
     return -1;
 }
 
-bool isLowerLetter(char c) { return c >= 'a' && c <= 'f'; }
-bool isUpperLetter(char c) { return c >= 'A' && c <= 'F'; }
+bool isLowerLetter(char c)
+{
+    return c >= 'a' && c <= 'f';
+}
+bool isUpperLetter(char c)
+{
+    return c >= 'A' && c <= 'F';
+}
 
 } // namespace
 

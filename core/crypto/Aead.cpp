@@ -61,8 +61,8 @@ Result<void> encryptInto(const Key& key, const Nonce& nonce, ByteView plaintext,
     return {};
 }
 
-Result<void> decryptInto(const Key& key, const Nonce& nonce, ByteView ciphertextAndTag,
-                         ByteView ad, std::span<std::uint8_t> out)
+Result<void> decryptInto(const Key& key, const Nonce& nonce, ByteView ciphertextAndTag, ByteView ad,
+                         std::span<std::uint8_t> out)
 {
     ensureSodium();
     if (ciphertextAndTag.size() < kTagSize)
@@ -74,8 +74,9 @@ Result<void> decryptInto(const Key& key, const Nonce& nonce, ByteView ciphertext
         return fail(ErrorKind::Internal, "decryption buffers overlap");
     // libsodium verifies the tag (in constant time) before writing any plaintext.
     int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-        plainSize == 0 ? nullptr : out.data(), nullptr, pointerOrNull(ciphertextAndTag.first(plainSize)),
-        plainSize, ciphertextAndTag.data() + plainSize, pointerOrNull(ad), ad.size(), nonce.data(),
+        plainSize == 0 ? nullptr : out.data(), nullptr,
+        pointerOrNull(ciphertextAndTag.first(plainSize)), plainSize,
+        ciphertextAndTag.data() + plainSize, pointerOrNull(ad), ad.size(), nonce.data(),
         key.data());
     if (rc != 0) {
         secureWipe(out.data(), out.size());

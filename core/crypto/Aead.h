@@ -42,8 +42,8 @@ Result<SecretBytes> decryptSecret(const Key& key, const Nonce& nonce, ByteView c
 // must not otherwise overlap it. On a failed decryption `out` is zeroed.
 Result<void> encryptInto(const Key& key, const Nonce& nonce, ByteView plaintext, ByteView ad,
                          std::span<std::uint8_t> out);
-Result<void> decryptInto(const Key& key, const Nonce& nonce, ByteView ciphertextAndTag,
-                         ByteView ad, std::span<std::uint8_t> out);
+Result<void> decryptInto(const Key& key, const Nonce& nonce, ByteView ciphertextAndTag, ByteView ad,
+                         std::span<std::uint8_t> out);
 
 // Detached, in-place forms: the buffer is encrypted or decrypted where it lies and the tag is
 // kept separately (e.g. in a chunk index). decryptInPlace leaves `data` zeroed when the tag does

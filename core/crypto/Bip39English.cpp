@@ -9,6 +9,7 @@ namespace {
 // The official BIP-39 English word list, bitcoin/bips bip-0039/english.txt, in file order.
 // tst_mnemonic checks SHA-256 of the list written back out one word per line against the hash
 // of that file (2f5eed53…dbda), so a changed, dropped or reordered word cannot slip in.
+// clang-format off
 constexpr std::array<std::string_view, 2048> kWords = {
     "abandon", "ability", "able", "about", "above", "absent", "absorb", "abstract", "absurd",
     "abuse", "access", "accident", "account", "accuse", "achieve", "acid", "acoustic", "acquire",
@@ -222,6 +223,7 @@ constexpr std::array<std::string_view, 2048> kWords = {
     "write", "wrong", "yard", "year", "yellow", "you", "young", "youth", "zebra", "zero", "zone",
     "zoo",
 };
+// clang-format on
 
 // Lookup relies on these properties; checking them here makes a bad edit fail the build.
 static_assert(std::ranges::is_sorted(kWords));

@@ -20,7 +20,7 @@ class HdKey {
 public:
     static constexpr std::uint32_t kHardened = 0x80000000u;
     static constexpr std::uint32_t kPrivateVersion = 0x0488ADE4u; // mainnet "xprv"
-    static constexpr std::uint32_t kPublicVersion = 0x0488B21Eu;  // mainnet "xpub"
+    static constexpr std::uint32_t kPublicVersion = 0x0488B21Eu; // mainnet "xpub"
 
     // The master key of a 16–64 byte seed (HMAC-SHA512 keyed with "Bitcoin seed").
     static Result<HdKey> fromSeed(ByteView seed);
@@ -52,13 +52,13 @@ public:
 
 private:
     HdKey(PrivateKey key, const Secret<32>& chainCode, std::uint8_t depth,
-          const FixedBytes<4>& parentFingerprint, std::uint32_t childNumber);
+        const FixedBytes<4>& parentFingerprint, std::uint32_t childNumber);
 
     PrivateKey m_key;
     PublicKey m_publicKey;
     Secret<32> m_chainCode;
     std::uint8_t m_depth = 0;
-    FixedBytes<4> m_parentFingerprint{};
+    FixedBytes<4> m_parentFingerprint {};
     std::uint32_t m_childNumber = 0;
 };
 

@@ -40,12 +40,19 @@ bool isValidUtf8(ByteView text)
         if (lead < 0x80) {
             ++i;
             continue;
-        } else if ((lead & 0xe0) == 0xc0) {
-            length = 2, minimum = 0x80, point = lead & 0x1fu;
+        }
+        if ((lead & 0xe0) == 0xc0) {
+            length = 2;
+            minimum = 0x80;
+            point = lead & 0x1fu;
         } else if ((lead & 0xf0) == 0xe0) {
-            length = 3, minimum = 0x800, point = lead & 0x0fu;
+            length = 3;
+            minimum = 0x800;
+            point = lead & 0x0fu;
         } else if ((lead & 0xf8) == 0xf0) {
-            length = 4, minimum = 0x10000, point = lead & 0x07u;
+            length = 4;
+            minimum = 0x10000;
+            point = lead & 0x07u;
         } else {
             return false;
         }
@@ -70,9 +77,8 @@ Result<void> checkSecret(KeystorePayload kind, const SecretBytes& secret, const 
         if (!key)
             return std::unexpected(key.error());
         if (Address::fromPublicKey(key->publicKey()) != address)
-            return fail(ErrorKind::InvalidInput,
-                        "the address " + address.toChecksumString()
-                            + " does not belong to this private key");
+            return fail(ErrorKind::InvalidInput, "the address " + address.toChecksumString()
+                                                     + " does not belong to this private key");
         return {};
     }
     if (secret.empty())
@@ -86,10 +92,12 @@ Result<void> checkSecret(KeystorePayload kind, const SecretBytes& secret, const 
 
 std::filesystem::path temporarySibling(const std::filesystem::path& path)
 {
-    auto suffix = randomFixed<8>();
+    static constexpr char kDigits[] = "0123456789abcdef";
     std::string name = "." + path.filename().string() + ".new-";
-    for (auto byte : suffix)
-        name += "0123456789abcdef"[byte >> 4], name += "0123456789abcdef"[byte & 0x0f];
+    for (auto byte : randomFixed<8>()) {
+        name.push_back(kDigits[byte >> 4]);
+        name.push_back(kDigits[byte & 0x0f]);
+    }
     return path.parent_path() / name;
 }
 

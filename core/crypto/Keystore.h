@@ -69,8 +69,8 @@ public:
 
     // Loads `path`, re-encrypts under `newPassphrase` and atomically replaces the file. A wrong
     // old passphrase or a damaged file leaves the file untouched.
-    static Result<void> changePassphrase(const std::filesystem::path& path,
-                                         ByteView oldPassphrase, ByteView newPassphrase,
+    static Result<void> changePassphrase(const std::filesystem::path& path, ByteView oldPassphrase,
+                                         ByteView newPassphrase,
                                          std::optional<pwhash::Params> params = {});
 
     KeystorePayload kind() const { return m_kind; }

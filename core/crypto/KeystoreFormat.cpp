@@ -111,8 +111,8 @@ Result<std::uint64_t> requireInteger(const QJsonObject& object, std::string_view
     double number = value.toDouble();
     if (!(number >= static_cast<double>(minimum) && number <= static_cast<double>(maximum))
         || std::floor(number) != number)
-        return malformed(name + " must be a whole number from " + std::to_string(minimum)
-                         + " to " + std::to_string(maximum));
+        return malformed(name + " must be a whole number from " + std::to_string(minimum) + " to "
+                         + std::to_string(maximum));
     return static_cast<std::uint64_t>(number);
 }
 
@@ -282,8 +282,8 @@ Result<Keystore> Keystore::parse(ByteView bytes)
     std::size_t maximum = store.m_kind == KeystorePayload::PrivateKey ? 32 : kMaxMnemonicSize;
     if (ciphertext->size() < minimum + aead::kTagSize
         || ciphertext->size() > maximum + aead::kTagSize)
-        return malformed("\"ciphertext\" has the wrong length for a "
-                         + kind->toStdString() + " key file");
+        return malformed("\"ciphertext\" has the wrong length for a " + kind->toStdString()
+                         + " key file");
     store.m_ciphertext = std::move(*ciphertext);
     return store;
 }

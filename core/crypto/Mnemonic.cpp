@@ -143,7 +143,8 @@ void writeBits(BitBuffer& bits, std::size_t offset, std::size_t count, unsigned 
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t bit = offset + i;
         const unsigned set = (value >> (count - 1 - i)) & 1u;
-        bits.data()[bit / 8] = static_cast<std::uint8_t>(bits.data()[bit / 8] | set << (7 - bit % 8));
+        bits.data()[bit / 8]
+            = static_cast<std::uint8_t>(bits.data()[bit / 8] | set << (7 - bit % 8));
     }
 }
 
@@ -161,28 +162,27 @@ unsigned checksumBits(ByteView entropy)
 // temporary QString/QByteArray buffers are wiped (Qt's internal scratch space cannot be).
 Result<SecretBytes> normalizePassphrase(std::string_view passphrase)
 {
-    const bool ascii = std::ranges::all_of(passphrase, [](char c) {
-        return static_cast<unsigned char>(c) < 0x80;
-    });
+    const bool ascii = std::ranges::all_of(
+        passphrase, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii)
         return SecretBytes(asBytes(passphrase));
 
     // ConvertInitialBom keeps a leading U+FEFF: it is part of the passphrase, not a marker.
-    QStringDecoder decoder(QStringConverter::Utf8, QStringConverter::Flag::Stateless
-                                                       | QStringConverter::Flag::ConvertInitialBom);
-    QString text = decoder.decode(QByteArrayView(passphrase.data(),
-                                                 static_cast<qsizetype>(passphrase.size())));
+    QStringDecoder decoder(QStringConverter::Utf8,
+        QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    QString text = decoder.decode(
+        QByteArrayView(passphrase.data(), static_cast<qsizetype>(passphrase.size())));
     const bool broken = decoder.hasError();
     QString normalized = broken ? QString() : text.normalized(QString::NormalizationForm_KD);
     QByteArray utf8 = normalized.toUtf8();
     SecretBytes out(ByteView(reinterpret_cast<const std::uint8_t*>(utf8.constData()),
-                             static_cast<std::size_t>(utf8.size())));
+        static_cast<std::size_t>(utf8.size())));
     secureWipe(text.data(), static_cast<std::size_t>(text.size()) * sizeof(QChar));
     secureWipe(normalized.data(), static_cast<std::size_t>(normalized.size()) * sizeof(QChar));
     secureWipe(utf8.data(), static_cast<std::size_t>(utf8.size()));
     if (broken)
-        return fail(ErrorKind::InvalidInput,
-                    "The passphrase is not valid UTF-8 text; re-enter it.");
+        return fail(
+            ErrorKind::InvalidInput, "The passphrase is not valid UTF-8 text; re-enter it.");
     return out;
 }
 
@@ -192,7 +192,7 @@ Result<Mnemonic> Mnemonic::generate(std::size_t entropyBits)
 {
     if (entropyBits < 128 || entropyBits > 256 || entropyBits % 32 != 0)
         return fail(ErrorKind::InvalidInput,
-                    "A recovery phrase holds 128, 160, 192, 224 or 256 bits of entropy.");
+            "A recovery phrase holds 128, 160, 192, 224 or 256 bits of entropy.");
     SecretBytes entropy(entropyBits / 8);
     randomBytes(std::span<std::uint8_t>(entropy.data(), entropy.size()));
     return fromEntropy(entropy.view());
@@ -202,8 +202,8 @@ Result<Mnemonic> Mnemonic::fromEntropy(ByteView entropy)
 {
     const std::size_t entropyBits = entropy.size() * 8;
     if (entropyBits < 128 || entropyBits > 256 || entropyBits % 32 != 0)
-        return fail(ErrorKind::InvalidInput,
-                    "Recovery phrase entropy must be 16, 20, 24, 28 or 32 bytes.");
+        return fail(
+            ErrorKind::InvalidInput, "Recovery phrase entropy must be 16, 20, 24, 28 or 32 bytes.");
     const std::size_t checksumLength = entropyBits / 32;
     const std::size_t wordCount = (entropyBits + checksumLength) / kBitsPerWord;
 
@@ -212,7 +212,7 @@ Result<Mnemonic> Mnemonic::fromEntropy(ByteView entropy)
     writeBits(bits, entropyBits, checksumLength, checksumBits(entropy));
 
     const auto words = bip39EnglishWords();
-    std::array<std::uint16_t, kMaxWords> indices{};
+    std::array<std::uint16_t, kMaxWords> indices {};
     std::size_t length = wordCount - 1; // the spaces
     for (std::size_t w = 0; w < wordCount; ++w) {
         indices[w] = static_cast<std::uint16_t>(readBits(bits, w * kBitsPerWord, kBitsPerWord));
@@ -234,12 +234,12 @@ Result<Mnemonic> Mnemonic::parse(std::string_view input)
     SecretBytes phrase = normalizePhrase(input);
     const std::string_view text = phrase.asText();
     if (text.empty())
-        return fail(ErrorKind::InvalidInput,
-                    "Enter the recovery phrase: 12, 15, 18, 21 or 24 words.");
+        return fail(
+            ErrorKind::InvalidInput, "Enter the recovery phrase: 12, 15, 18, 21 or 24 words.");
 
     // Unknown words are reported before the count: "abandonability" is more useful to hear
     // about than "11 words".
-    std::array<std::uint16_t, kMaxWords> indices{};
+    std::array<std::uint16_t, kMaxWords> indices {};
     std::size_t wordCount = 0;
     for (std::size_t start = 0; start <= text.size();) {
         std::size_t end = text.find(' ', start);
@@ -254,7 +254,7 @@ Result<Mnemonic> Mnemonic::parse(std::string_view input)
         if (!index) {
             secureWipe(indices.data(), sizeof indices);
             std::string message = "Word " + std::to_string(wordCount) + " " + quoted(word)
-                                + " is not in the BIP-39 English list.";
+                + " is not in the BIP-39 English list.";
             if (const auto suggestion = suggestionFor(word); !suggestion.empty())
                 message += " Did you mean '" + std::string(suggestion) + "'?";
             return fail(ErrorKind::InvalidInput, std::move(message));
@@ -264,9 +264,8 @@ Result<Mnemonic> Mnemonic::parse(std::string_view input)
     if (!validWordCount(wordCount)) {
         secureWipe(indices.data(), sizeof indices);
         return fail(ErrorKind::InvalidInput,
-                    "The recovery phrase has " + std::to_string(wordCount)
-                        + (wordCount == 1 ? " word" : " words")
-                        + "; it must have 12, 15, 18, 21 or 24.");
+            "The recovery phrase has " + std::to_string(wordCount)
+                + (wordCount == 1 ? " word" : " words") + "; it must have 12, 15, 18, 21 or 24.");
     }
 
     BitBuffer bits;
@@ -282,7 +281,7 @@ Result<Mnemonic> Mnemonic::parse(std::string_view input)
     const unsigned actual = readBits(bits, entropyBits, checksumLength);
     if (expected != actual)
         return fail(ErrorKind::Verification,
-                    "The checksum does not match — a word is probably wrong, or two are swapped.");
+            "The checksum does not match — a word is probably wrong, or two are swapped.");
     return Mnemonic(std::move(phrase), std::move(entropy), wordCount);
 }
 
@@ -293,8 +292,8 @@ Result<Secret<Mnemonic::kSeedSize>> Mnemonic::seed(std::string_view passphrase) 
         return std::unexpected(normalized.error());
     SecretBytes salt(kSaltPrefix.size() + normalized->size());
     std::copy(kSaltPrefix.begin(), kSaltPrefix.end(), salt.data());
-    std::copy(normalized->view().begin(), normalized->view().end(),
-              salt.data() + kSaltPrefix.size());
+    std::copy(
+        normalized->view().begin(), normalized->view().end(), salt.data() + kSaltPrefix.size());
 
     auto derived = pbkdf2HmacSha512(m_phrase.view(), salt.view(), kSeedIterations, kSeedSize);
     if (!derived)

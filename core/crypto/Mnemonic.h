@@ -5,8 +5,10 @@
 #include "core/util/Error.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 
 namespace ls::crypto {
 

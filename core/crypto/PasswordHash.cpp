@@ -36,10 +36,10 @@ Result<void> validate(const Params& params)
                         + std::to_string(kMaxMemLimit) + " bytes");
     // Both factors are capped above, so the product cannot overflow.
     if (params.opsLimit * params.memLimit > kMaxWork)
-        return fail(ErrorKind::InvalidInput,
-                    "the Argon2id parameters (" + std::to_string(params.opsLimit) + " passes over "
-                        + std::to_string(params.memLimit >> 20)
-                        + " MiB) would take too long to compute");
+        return fail(ErrorKind::InvalidInput, "the Argon2id parameters ("
+                                                 + std::to_string(params.opsLimit) + " passes over "
+                                                 + std::to_string(params.memLimit >> 20)
+                                                 + " MiB) would take too long to compute");
     return {};
 }
 
@@ -63,9 +63,8 @@ Result<void> derive(std::span<std::uint8_t> out, ByteView passphrase, const Salt
     static const char kEmpty = 0;
     const char* text =
         passphrase.empty() ? &kEmpty : reinterpret_cast<const char*>(passphrase.data());
-    if (crypto_pwhash(out.data(), out.size(), text, passphrase.size(), salt.data(),
-                      params.opsLimit, static_cast<std::size_t>(params.memLimit),
-                      crypto_pwhash_ALG_ARGON2ID13)
+    if (crypto_pwhash(out.data(), out.size(), text, passphrase.size(), salt.data(), params.opsLimit,
+                      static_cast<std::size_t>(params.memLimit), crypto_pwhash_ALG_ARGON2ID13)
         != 0) {
         secureWipe(out.data(), out.size());
         // Valid params leave only allocation failure.
@@ -78,7 +77,8 @@ Result<void> derive(std::span<std::uint8_t> out, ByteView passphrase, const Salt
 Result<Secret<32>> deriveKey(ByteView passphrase, const Salt& salt, const Params& params)
 {
     Secret<32> key;
-    if (auto done = derive(std::span<std::uint8_t>(key.data(), key.size()), passphrase, salt, params);
+    if (auto done =
+            derive(std::span<std::uint8_t>(key.data(), key.size()), passphrase, salt, params);
         !done)
         return std::unexpected(done.error());
     return key;

@@ -13,6 +13,7 @@ using Word = std::uint32_t;
 
 // Message word order (r, r') and rotation amounts (s, s') for the 80 steps of the left and
 // right lines, as tabulated in the RIPEMD-160 paper.
+// clang-format off
 constexpr std::array<std::uint8_t, 80> kLeftWord = {
     0, 1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 7,  4,  13, 1,
     10, 6, 15, 3,  12, 0,  9,  5,  2,  14, 11, 8,  3,  10, 14, 4,  9,  15, 8,  1,
@@ -37,6 +38,7 @@ constexpr std::array<Word, 5> kLeftConstant = {0x00000000, 0x5A827999, 0x6ED9EBA
                                                0xA953FD4E};
 constexpr std::array<Word, 5> kRightConstant = {0x50A28BE6, 0x5C4DD124, 0x6D703EF3, 0x7A6D76E9,
                                                 0x00000000};
+// clang-format on
 
 // The five boolean functions; the left line uses them in order 0..4, the right line 4..0.
 Word boolean(std::size_t round, Word x, Word y, Word z)
@@ -98,29 +100,29 @@ public:
 private:
     void compress()
     {
-        std::array<Word, 16> x{};
+        std::array<Word, 16> x {};
         for (std::size_t i = 0; i < 16; ++i)
-            x[i] = Word{m_buffer[4 * i]} | Word{m_buffer[4 * i + 1]} << 8
-                 | Word{m_buffer[4 * i + 2]} << 16 | Word{m_buffer[4 * i + 3]} << 24;
+            x[i] = Word { m_buffer[4 * i] } | Word { m_buffer[4 * i + 1] } << 8
+                | Word { m_buffer[4 * i + 2] } << 16 | Word { m_buffer[4 * i + 3] } << 24;
 
         Word al = m_state[0], bl = m_state[1], cl = m_state[2], dl = m_state[3], el = m_state[4];
         Word ar = al, br = bl, cr = cl, dr = dl, er = el;
         for (std::size_t j = 0; j < 80; ++j) {
             const std::size_t round = j / 16;
-            Word t = std::rotl(al + boolean(round, bl, cl, dl) + x[kLeftWord[j]]
-                                   + kLeftConstant[round],
-                               kLeftShift[j])
-                   + el;
+            Word t = std::rotl(
+                         al + boolean(round, bl, cl, dl) + x[kLeftWord[j]] + kLeftConstant[round],
+                         kLeftShift[j])
+                + el;
             al = el;
             el = dl;
             dl = std::rotl(cl, 10);
             cl = bl;
             bl = t;
 
-            t = std::rotl(ar + boolean(4 - round, br, cr, dr) + x[kRightWord[j]]
-                              + kRightConstant[round],
-                          kRightShift[j])
-              + er;
+            t = std::rotl(
+                    ar + boolean(4 - round, br, cr, dr) + x[kRightWord[j]] + kRightConstant[round],
+                    kRightShift[j])
+                + er;
             ar = er;
             er = dr;
             dr = std::rotl(cr, 10);
@@ -136,8 +138,8 @@ private:
         secureWipe(x.data(), sizeof x);
     }
 
-    std::array<Word, 5> m_state = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
-    std::array<std::uint8_t, 64> m_buffer{};
+    std::array<Word, 5> m_state = { 0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0 };
+    std::array<std::uint8_t, 64> m_buffer {};
     std::size_t m_buffered = 0;
     std::uint64_t m_length = 0;
 };

@@ -181,7 +181,8 @@ Result<RecoverableSignature> RecoverableSignature::fromBytes(ByteView bytes)
     if (v == 27 || v == 28)
         v = static_cast<std::uint8_t>(v - 27); // the pre-EIP-155 Ethereum convention
     if (v > 1)
-        return fail(ErrorKind::InvalidInput, "the signature's recovery id (v) must be 0, 1, 27 or 28");
+        return fail(ErrorKind::InvalidInput,
+                    "the signature's recovery id (v) must be 0, 1, 27 or 28");
     signature.recoveryId = v;
     return signature;
 }

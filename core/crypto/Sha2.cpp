@@ -26,7 +26,8 @@ crypto_auth_hmacsha512_state* state(unsigned char* storage)
     return std::launder(reinterpret_cast<crypto_auth_hmacsha512_state*>(storage));
 }
 
-constexpr std::size_t kMaxPbkdf2Length = 1 << 20; // far beyond any sensible key, far below 2^32 blocks
+// Far beyond any sensible key, far below the 2^32 - 1 blocks PBKDF2 allows.
+constexpr std::size_t kMaxPbkdf2Length = std::size_t { 1 } << 20;
 
 } // namespace
 
@@ -48,8 +49,8 @@ HmacSha512::HmacSha512(ByteView key)
 {
     // Keys longer than the 128-byte block are hashed first, as RFC 2104 requires; libsodium
     // does that and wipes its copy.
-    new (m_keyed) crypto_auth_hmacsha512_state{};
-    new (m_running) crypto_auth_hmacsha512_state{};
+    new (m_keyed) crypto_auth_hmacsha512_state {};
+    new (m_running) crypto_auth_hmacsha512_state {};
     crypto_auth_hmacsha512_init(state(m_keyed), nonNull(key), key.size());
     std::memcpy(m_running, m_keyed, kStateSize);
 }
@@ -80,8 +81,8 @@ Secret<HmacSha512::kSize> hmacSha512(ByteView key, ByteView data)
     return mac.finish();
 }
 
-Result<SecretBytes> pbkdf2HmacSha512(ByteView password, ByteView salt, std::uint32_t iterations,
-                                     std::size_t length)
+Result<SecretBytes> pbkdf2HmacSha512(
+    ByteView password, ByteView salt, std::uint32_t iterations, std::size_t length)
 {
     if (iterations == 0)
         return fail(ErrorKind::InvalidInput, "PBKDF2 needs at least one iteration.");
@@ -93,9 +94,9 @@ Result<SecretBytes> pbkdf2HmacSha512(ByteView password, ByteView salt, std::uint
     std::size_t written = 0;
     for (std::uint32_t block = 1; written < length; ++block) {
         // U1 = PRF(P, S || INT_32_BE(i)); T = U1 ^ U2 ^ ... ^ Uc
-        const std::uint8_t counter[4] = {
-            static_cast<std::uint8_t>(block >> 24), static_cast<std::uint8_t>(block >> 16),
-            static_cast<std::uint8_t>(block >> 8), static_cast<std::uint8_t>(block)};
+        const std::uint8_t counter[4]
+            = { static_cast<std::uint8_t>(block >> 24), static_cast<std::uint8_t>(block >> 16),
+                  static_cast<std::uint8_t>(block >> 8), static_cast<std::uint8_t>(block) };
         prf.update(salt);
         prf.update(counter);
         Secret<HmacSha512::kSize> u = prf.finish();

@@ -36,15 +36,15 @@ public:
     static constexpr std::size_t kStateSize = 416;
 
 private:
-    alignas(16) unsigned char m_keyed[kStateSize]{};   // state right after keying, never updated
-    alignas(16) unsigned char m_running[kStateSize]{}; // the message in progress
+    alignas(16) unsigned char m_keyed[kStateSize] {}; // state right after keying, never updated
+    alignas(16) unsigned char m_running[kStateSize] {}; // the message in progress
 };
 
 Secret<HmacSha512::kSize> hmacSha512(ByteView key, ByteView data);
 
 // PBKDF2 with HMAC-SHA-512 as the PRF. Fails only on nonsense parameters (no iterations, an
 // empty or absurdly long output), never on the password or salt.
-Result<SecretBytes> pbkdf2HmacSha512(ByteView password, ByteView salt, std::uint32_t iterations,
-                                     std::size_t length);
+Result<SecretBytes> pbkdf2HmacSha512(
+    ByteView password, ByteView salt, std::uint32_t iterations, std::size_t length);
 
 } // namespace ls::crypto

@@ -32,7 +32,10 @@ Bytes fromHex(const QByteArray& text)
     return Bytes(raw.begin(), raw.end());
 }
 
-QByteArray b(const std::string& text) { return QByteArray::fromStdString(text); }
+QByteArray b(const std::string& text)
+{
+    return QByteArray::fromStdString(text);
+}
 
 } // namespace
 
@@ -51,8 +54,8 @@ private Q_SLOTS:
         int row = 0;
         for (const auto& entry : cases) {
             const QJsonArray pair = entry.toArray();
-            QTest::addRow("case %d", row++) << pair.at(0).toString().toLatin1().toLower()
-                                            << pair.at(1).toString().toLatin1();
+            QTest::addRow("case %d", row++)
+                << pair.at(0).toString().toLatin1().toLower() << pair.at(1).toString().toLatin1();
         }
     }
 
@@ -90,8 +93,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, text);
         QFETCH(QByteArray, culprit);
-        auto decoded = codec::base58Decode(std::string_view(text.constData(),
-                                                            static_cast<std::size_t>(text.size())));
+        auto decoded = codec::base58Decode(
+            std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
         QVERIFY(!decoded.has_value());
         QCOMPARE(decoded.error().kind, ErrorKind::InvalidInput);
         QVERIFY2(b(decoded.error().message).contains(culprit), decoded.error().message.c_str());
@@ -115,11 +118,16 @@ private Q_SLOTS:
         // BIP-32 test vector 1, master xprv. Its fields: version 0488ade4, depth 0, parent
         // fingerprint 0, child number 0, then chain code and 00 ‖ private key as listed for the
         // same seed in SLIP-0010 (test vector 1 for secp256k1).
-        const char* xprv = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF"
-                           "5kejMRNNU3TGtRBeJgk33yuGBxrMPHi";
-        const QByteArray expected = "0488ade4" "00" "00000000" "00000000"
-                                    "873dff81c02f525623fd1fe5167eac3a55a049de3d314bb42ee227ffed37d508"
-                                    "00e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35";
+        const char* xprv
+            = "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF"
+              "5kejMRNNU3TGtRBeJgk33yuGBxrMPHi";
+        const QByteArray expected
+            = "0488ade4"
+              "00"
+              "00000000"
+              "00000000"
+              "873dff81c02f525623fd1fe5167eac3a55a049de3d314bb42ee227ffed37d508"
+              "00e8f32e723decf4051aefac8e2c93c9c5b214313817cdb01a1494b917c8436b35";
         auto payload = codec::base58CheckDecode(xprv);
         QVERIFY(payload.has_value());
         QCOMPARE(b(hex(*payload)), expected);
@@ -130,22 +138,22 @@ private Q_SLOTS:
     {
         // BIP-32 test vector 5 lists this as "invalid checksum": vector 1's master xprv with its
         // last character changed.
-        auto typo = codec::base58CheckDecode(
-            "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRN"
-            "NU3TGtRBeJgk33yuGBxrMPHL");
+        auto typo = codec::base58CheckDecode("xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3"
+                                             "jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRN"
+                                             "NU3TGtRBeJgk33yuGBxrMPHL");
         QVERIFY(!typo.has_value());
         QCOMPARE(typo.error().kind, ErrorKind::Verification);
         QVERIFY(b(typo.error().message).contains("checksum"));
         // Dropping a character is caught too.
         QVERIFY(!codec::base58CheckDecode(
-                     "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF"
-                     "5kejMRNNU3TGtRBeJgk33yuGBxrMPH")
+            "xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF"
+            "5kejMRNNU3TGtRBeJgk33yuGBxrMPH")
                      .has_value());
     }
 
     void checkRejectsTextShorterThanItsChecksum()
     {
-        for (const char* text : {"", "1", "2g", "a3gV"}) {
+        for (const char* text : { "", "1", "2g", "a3gV" }) {
             auto decoded = codec::base58CheckDecode(text);
             QVERIFY(!decoded.has_value());
             QCOMPARE(decoded.error().kind, ErrorKind::InvalidInput);

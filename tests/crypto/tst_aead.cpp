@@ -1,8 +1,8 @@
 #include "core/crypto/Aead.h"
-#include "tests/crypto/CryptoTestHex.h"
 
 #include <QTest>
 
+#include "tests/crypto/CryptoTestHex.h"
 #include <algorithm>
 #include <string>
 
@@ -47,8 +47,8 @@ class TestAead : public QObject {
 private Q_SLOTS:
     void knownAnswer()
     {
-        Bytes sealed = aead::encrypt(vectorKey(), vectorNonce(), vectorPlaintext(),
-                                     testhex::decode(kAd));
+        Bytes sealed =
+            aead::encrypt(vectorKey(), vectorNonce(), vectorPlaintext(), testhex::decode(kAd));
         QCOMPARE(testhex::encode(sealed), std::string(kCiphertext) + kTag);
 
         auto opened = aead::decrypt(vectorKey(), vectorNonce(), sealed, testhex::decode(kAd));
@@ -92,7 +92,8 @@ private Q_SLOTS:
         QVERIFY(!aead::decrypt(vectorKey(), vectorNonce(), sealed, otherAd));
         QVERIFY(!aead::decrypt(vectorKey(), vectorNonce(), sealed, {}));
 
-        QVERIFY(!aead::decrypt(vectorKey(), vectorNonce(), ByteView(sealed).first(sealed.size() - 1), ad));
+        QVERIFY(!aead::decrypt(vectorKey(), vectorNonce(),
+                               ByteView(sealed).first(sealed.size() - 1), ad));
         QVERIFY(!aead::decrypt(vectorKey(), vectorNonce(), ByteView(sealed).first(15), ad));
         QVERIFY(!aead::decrypt(vectorKey(), vectorNonce(), {}, ad));
     }
@@ -124,8 +125,8 @@ private Q_SLOTS:
         // Ciphertext written over the plaintext, tag appended in the spare room.
         Bytes buffer = plaintext;
         buffer.resize(plaintext.size() + aead::kTagSize);
-        QVERIFY(aead::encryptInto(vectorKey(), vectorNonce(), ByteView(buffer).first(plaintext.size()),
-                                  ad, buffer));
+        QVERIFY(aead::encryptInto(vectorKey(), vectorNonce(),
+                                  ByteView(buffer).first(plaintext.size()), ad, buffer));
         QCOMPARE(testhex::encode(buffer), std::string(kCiphertext) + kTag);
 
         // And back, in place.

@@ -1,7 +1,6 @@
 #include "core/crypto/Keystore.h"
 #include "core/crypto/Secp256k1.h"
 #include "core/util/AtomicFile.h"
-#include "tests/crypto/CryptoTestHex.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,11 +9,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/stat.h>
-
+#include "tests/crypto/CryptoTestHex.h"
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <sys/stat.h>
 
 using namespace ls;
 using namespace ls::crypto;
@@ -52,9 +51,9 @@ Keystore mnemonicStore(const char* passphrase = "correct horse battery staple")
 
 Keystore privateKeyStore(const char* passphrase = "hunter2 hunter2")
 {
-    auto store = Keystore::create(KeystorePayload::PrivateKey,
-                                  SecretBytes(testhex::decode(kPrivateKey)),
-                                  address(kPrivateKeyAddress), asBytes(passphrase), kFast);
+    auto store =
+        Keystore::create(KeystorePayload::PrivateKey, SecretBytes(testhex::decode(kPrivateKey)),
+                         address(kPrivateKeyAddress), asBytes(passphrase), kFast);
     if (!store)
         qFatal("create failed: %s", store.error().message.c_str());
     return *store;
@@ -143,9 +142,11 @@ private Q_SLOTS:
     void documentShape()
     {
         QJsonObject root = toJson(mnemonicStore().serialize());
-        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("lightstreams-keystore"));
+        QCOMPARE(root.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("lightstreams-keystore"));
         QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
-        QCOMPARE(root.value(QStringLiteral("address")).toString(), QString::fromLatin1(kMnemonicAddress));
+        QCOMPARE(root.value(QStringLiteral("address")).toString(),
+                 QString::fromLatin1(kMnemonicAddress));
         QCOMPARE(root.value(QStringLiteral("kind")).toString(), QStringLiteral("mnemonic"));
         QJsonObject kdf = root.value(QStringLiteral("kdf")).toObject();
         QCOMPARE(kdf.value(QStringLiteral("name")).toString(), QStringLiteral("argon2id"));
@@ -153,7 +154,8 @@ private Q_SLOTS:
         QCOMPARE(kdf.value(QStringLiteral("memlimit")).toInteger(), qint64(kFast.memLimit));
         QCOMPARE(kdf.value(QStringLiteral("salt")).toString().size(), 32);
         QJsonObject cipher = root.value(QStringLiteral("cipher")).toObject();
-        QCOMPARE(cipher.value(QStringLiteral("name")).toString(), QStringLiteral("xchacha20poly1305"));
+        QCOMPARE(cipher.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("xchacha20poly1305"));
         QCOMPARE(cipher.value(QStringLiteral("nonce")).toString().size(), 48);
         QCOMPARE(root.value(QStringLiteral("ciphertext")).toString().size(),
                  qsizetype((std::string(kMnemonic).size() + 16) * 2));
@@ -164,7 +166,8 @@ private Q_SLOTS:
         QVERIFY(text.find(kPrivateKey) == std::string::npos);
         QVERIFY(text.find("hunter2") == std::string::npos);
         Bytes mnemonicFile = mnemonicStore().serialize();
-        QVERIFY(std::string(mnemonicFile.begin(), mnemonicFile.end()).find("abandon") == std::string::npos);
+        QVERIFY(std::string(mnemonicFile.begin(), mnemonicFile.end()).find("abandon")
+                == std::string::npos);
     }
 
     void saltAndNonceAreFresh()
@@ -180,7 +183,8 @@ private Q_SLOTS:
     void wrongPassphrase()
     {
         Keystore store = mnemonicStore();
-        for (const char* wrong : {"correct horse battery stapl", "Correct horse battery staple", ""}) {
+        for (const char* wrong :
+             {"correct horse battery stapl", "Correct horse battery staple", ""}) {
             auto secret = store.unlock(asBytes(wrong));
             QVERIFY(!secret);
             QCOMPARE(secret.error().kind, ErrorKind::WrongPassphrase);
@@ -211,9 +215,9 @@ private Q_SLOTS:
                                   address(kPrivateKeyAddress), asBytes("pw"), kFast));
         QVERIFY(!Keystore::create(KeystorePayload::PrivateKey, SecretBytes(Bytes(32, 0)),
                                   address(kPrivateKeyAddress), asBytes("pw"), kFast));
-        auto mismatch = Keystore::create(KeystorePayload::PrivateKey,
-                                         SecretBytes(testhex::decode(kPrivateKey)),
-                                         mnemonicAddress, asBytes("pw"), kFast);
+        auto mismatch =
+            Keystore::create(KeystorePayload::PrivateKey, SecretBytes(testhex::decode(kPrivateKey)),
+                             mnemonicAddress, asBytes("pw"), kFast);
         QVERIFY(!mismatch);
         QCOMPARE(mismatch.error().kind, ErrorKind::InvalidInput);
     }
@@ -222,13 +226,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("section");
         QTest::addColumn<QString>("field");
-        QTest::newRow("address") << "" << "address";
-        QTest::newRow("kind") << "" << "kind";
-        QTest::newRow("opslimit") << "kdf" << "opslimit";
-        QTest::newRow("memlimit") << "kdf" << "memlimit";
-        QTest::newRow("salt") << "kdf" << "salt";
-        QTest::newRow("nonce") << "cipher" << "nonce";
-        QTest::newRow("ciphertext") << "" << "ciphertext";
+        QTest::newRow("address") << ""
+                                 << "address";
+        QTest::newRow("kind") << ""
+                              << "kind";
+        QTest::newRow("opslimit") << "kdf"
+                                  << "opslimit";
+        QTest::newRow("memlimit") << "kdf"
+                                  << "memlimit";
+        QTest::newRow("salt") << "kdf"
+                              << "salt";
+        QTest::newRow("nonce") << "cipher"
+                               << "nonce";
+        QTest::newRow("ciphertext") << ""
+                                    << "ciphertext";
     }
 
     void everyAuthenticatedFieldIsBound()
@@ -271,36 +282,71 @@ private Q_SLOTS:
         QTest::addColumn<int>("kind");
         const int invalid = int(ErrorKind::InvalidInput);
         const int unsupported = int(ErrorKind::Unsupported);
-        QTest::newRow("format") << "" << "format" << QJsonValue(QStringLiteral("other-keystore")) << invalid;
-        QTest::newRow("version 2") << "" << "version" << QJsonValue(2) << unsupported;
-        QTest::newRow("version 0") << "" << "version" << QJsonValue(0) << invalid;
-        QTest::newRow("version text") << "" << "version" << QJsonValue(QStringLiteral("1")) << invalid;
-        QTest::newRow("kdf name") << "kdf" << "name" << QJsonValue(QStringLiteral("scrypt")) << unsupported;
-        QTest::newRow("cipher name") << "cipher" << "name" << QJsonValue(QStringLiteral("aes-128-ctr")) << unsupported;
-        QTest::newRow("kind unknown") << "" << "kind" << QJsonValue(QStringLiteral("seed")) << invalid;
-        QTest::newRow("bad address") << "" << "address" << QJsonValue(QStringLiteral("0x1234")) << invalid;
-        QTest::newRow("checksum address") << "" << "address"
-                                          << QJsonValue(QStringLiteral("0x2c7536e3605D9C16a7a3D7b1898e529396a65c23"))
-                                          << invalid;
-        QTest::newRow("short salt") << "kdf" << "salt" << QJsonValue(QStringLiteral("00")) << invalid;
-        QTest::newRow("salt not hex") << "kdf" << "salt" << QJsonValue(QString(32, u'z')) << invalid;
-        QTest::newRow("long nonce") << "cipher" << "nonce" << QJsonValue(QString(50, u'0')) << invalid;
-        QTest::newRow("ciphertext odd") << "" << "ciphertext" << QJsonValue(QStringLiteral("abc")) << invalid;
-        QTest::newRow("ciphertext short") << "" << "ciphertext" << QJsonValue(QString(40, u'0')) << invalid;
-        QTest::newRow("ciphertext number") << "" << "ciphertext" << QJsonValue(5) << invalid;
-        QTest::newRow("memlimit 1 TiB") << "kdf" << "memlimit" << QJsonValue(double(1ull << 40)) << invalid;
-        QTest::newRow("memlimit 2 GiB") << "kdf" << "memlimit" << QJsonValue(double(2ull << 30)) << invalid;
-        QTest::newRow("memlimit tiny") << "kdf" << "memlimit" << QJsonValue(1024) << invalid;
-        QTest::newRow("memlimit negative") << "kdf" << "memlimit" << QJsonValue(-65536) << invalid;
-        QTest::newRow("memlimit fraction") << "kdf" << "memlimit" << QJsonValue(65536.5) << invalid;
-        QTest::newRow("memlimit text") << "kdf" << "memlimit" << QJsonValue(QStringLiteral("65536")) << invalid;
-        QTest::newRow("opslimit huge") << "kdf" << "opslimit" << QJsonValue(1e300) << invalid;
-        QTest::newRow("opslimit 1000") << "kdf" << "opslimit" << QJsonValue(1000) << invalid;
-        QTest::newRow("opslimit 0") << "kdf" << "opslimit" << QJsonValue(0) << invalid;
-        QTest::newRow("kdf not object") << "" << "kdf" << QJsonValue(QStringLiteral("argon2id")) << invalid;
-        QTest::newRow("cipher null") << "" << "cipher" << QJsonValue() << invalid;
-        QTest::newRow("extra field") << "" << "comment" << QJsonValue(QStringLiteral("hi")) << invalid;
-        QTest::newRow("extra kdf field") << "kdf" << "lanes" << QJsonValue(1) << invalid;
+        QTest::newRow("format") << ""
+                                << "format" << QJsonValue(QStringLiteral("other-keystore"))
+                                << invalid;
+        QTest::newRow("version 2") << ""
+                                   << "version" << QJsonValue(2) << unsupported;
+        QTest::newRow("version 0") << ""
+                                   << "version" << QJsonValue(0) << invalid;
+        QTest::newRow("version text") << ""
+                                      << "version" << QJsonValue(QStringLiteral("1")) << invalid;
+        QTest::newRow("kdf name") << "kdf"
+                                  << "name" << QJsonValue(QStringLiteral("scrypt")) << unsupported;
+        QTest::newRow("cipher name")
+            << "cipher"
+            << "name" << QJsonValue(QStringLiteral("aes-128-ctr")) << unsupported;
+        QTest::newRow("kind unknown") << ""
+                                      << "kind" << QJsonValue(QStringLiteral("seed")) << invalid;
+        QTest::newRow("bad address")
+            << ""
+            << "address" << QJsonValue(QStringLiteral("0x1234")) << invalid;
+        QTest::newRow("checksum address")
+            << ""
+            << "address" << QJsonValue(QStringLiteral("0x2c7536e3605D9C16a7a3D7b1898e529396a65c23"))
+            << invalid;
+        QTest::newRow("short salt") << "kdf"
+                                    << "salt" << QJsonValue(QStringLiteral("00")) << invalid;
+        QTest::newRow("salt not hex") << "kdf"
+                                      << "salt" << QJsonValue(QString(32, u'z')) << invalid;
+        QTest::newRow("long nonce") << "cipher"
+                                    << "nonce" << QJsonValue(QString(50, u'0')) << invalid;
+        QTest::newRow("ciphertext odd")
+            << ""
+            << "ciphertext" << QJsonValue(QStringLiteral("abc")) << invalid;
+        QTest::newRow("ciphertext short")
+            << ""
+            << "ciphertext" << QJsonValue(QString(40, u'0')) << invalid;
+        QTest::newRow("ciphertext number") << ""
+                                           << "ciphertext" << QJsonValue(5) << invalid;
+        QTest::newRow("memlimit 1 TiB") << "kdf"
+                                        << "memlimit" << QJsonValue(double(1ull << 40)) << invalid;
+        QTest::newRow("memlimit 2 GiB") << "kdf"
+                                        << "memlimit" << QJsonValue(double(2ull << 30)) << invalid;
+        QTest::newRow("memlimit tiny") << "kdf"
+                                       << "memlimit" << QJsonValue(1024) << invalid;
+        QTest::newRow("memlimit negative") << "kdf"
+                                           << "memlimit" << QJsonValue(-65536) << invalid;
+        QTest::newRow("memlimit fraction") << "kdf"
+                                           << "memlimit" << QJsonValue(65536.5) << invalid;
+        QTest::newRow("memlimit text")
+            << "kdf"
+            << "memlimit" << QJsonValue(QStringLiteral("65536")) << invalid;
+        QTest::newRow("opslimit huge") << "kdf"
+                                       << "opslimit" << QJsonValue(1e300) << invalid;
+        QTest::newRow("opslimit 1000") << "kdf"
+                                       << "opslimit" << QJsonValue(1000) << invalid;
+        QTest::newRow("opslimit 0") << "kdf"
+                                    << "opslimit" << QJsonValue(0) << invalid;
+        QTest::newRow("kdf not object")
+            << ""
+            << "kdf" << QJsonValue(QStringLiteral("argon2id")) << invalid;
+        QTest::newRow("cipher null") << ""
+                                     << "cipher" << QJsonValue() << invalid;
+        QTest::newRow("extra field") << ""
+                                     << "comment" << QJsonValue(QStringLiteral("hi")) << invalid;
+        QTest::newRow("extra kdf field") << "kdf"
+                                         << "lanes" << QJsonValue(1) << invalid;
     }
 
     void unauthenticatedFieldsAreChecked()
@@ -337,9 +383,11 @@ private Q_SLOTS:
         for (const char* field : {"address", "kind", "kdf", "cipher", "ciphertext", "version"})
             QTest::newRow(field) << QString() << QString::fromLatin1(field);
         for (const char* field : {"name", "opslimit", "memlimit", "salt"})
-            QTest::newRow((std::string("kdf.") + field).c_str()) << "kdf" << QString::fromLatin1(field);
+            QTest::newRow((std::string("kdf.") + field).c_str())
+                << "kdf" << QString::fromLatin1(field);
         for (const char* field : {"name", "nonce"})
-            QTest::newRow((std::string("cipher.") + field).c_str()) << "cipher" << QString::fromLatin1(field);
+            QTest::newRow((std::string("cipher.") + field).c_str())
+                << "cipher" << QString::fromLatin1(field);
     }
 
     void missingFieldsAreNamed()
@@ -363,14 +411,15 @@ private Q_SLOTS:
         QCOMPARE(empty.error().kind, ErrorKind::InvalidInput);
         QVERIFY(empty.error().message.find("empty") != std::string::npos);
 
-        for (std::size_t cut : {std::size_t{1}, file.size() / 3, file.size() / 2, file.size() - 3}) {
+        for (std::size_t cut :
+             {std::size_t{1}, file.size() / 3, file.size() / 2, file.size() - 3}) {
             auto truncated = Keystore::parse(ByteView(file).first(cut));
             QVERIFY(!truncated);
             QCOMPARE(truncated.error().kind, ErrorKind::InvalidInput);
         }
 
-        for (const char* garbage : {"garbage", "[1,2,3]", "\"text\"", "null", "{}", "{\"format\":1}",
-                                    "\xff\xfe\x00\x01"}) {
+        for (const char* garbage : {"garbage", "[1,2,3]", "\"text\"", "null", "{}",
+                                    "{\"format\":1}", "\xff\xfe\x00\x01"}) {
             auto parsed = Keystore::parse(asBytes(garbage));
             QVERIFY2(!parsed, garbage);
             QCOMPARE(parsed.error().kind, ErrorKind::InvalidInput);
@@ -396,7 +445,7 @@ private Q_SLOTS:
         QVERIFY(store.save(path));
 
         QCOMPARE(directoryEntries(dir), QStringList{QStringLiteral("wallet.json")});
-        struct stat info {};
+        struct stat info { };
         QCOMPARE(::stat(path.c_str(), &info), 0);
         QCOMPARE(info.st_mode & 0777, 0600u);
         QCOMPARE(readAll(path), store.serialize());
@@ -448,7 +497,8 @@ private Q_SLOTS:
         QVERIFY(privateKeyStore("old passphrase").save(path));
         Bytes before = readAll(path);
 
-        QVERIFY(Keystore::changePassphrase(path, asBytes("old passphrase"), asBytes("new passphrase")));
+        QVERIFY(
+            Keystore::changePassphrase(path, asBytes("old passphrase"), asBytes("new passphrase")));
         QVERIFY(readAll(path) != before);
         QCOMPARE(directoryEntries(dir), QStringList{QStringLiteral("wallet.json")});
 
@@ -461,7 +511,8 @@ private Q_SLOTS:
 
         // Explicit new parameters are honoured.
         pwhash::Params lighter{1, 8u << 20};
-        QVERIFY(Keystore::changePassphrase(path, asBytes("new passphrase"), asBytes("third"), lighter));
+        QVERIFY(
+            Keystore::changePassphrase(path, asBytes("new passphrase"), asBytes("third"), lighter));
         QCOMPARE(Keystore::load(path)->kdfParams(), lighter);
     }
 
@@ -487,11 +538,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto path = pathIn(dir, "wallet.json");
-        Bytes damaged = edited(mnemonicStore("right").serialize(), QStringLiteral("kdf"),
-                               [](QJsonObject& kdf) {
-                                   kdf.insert(QStringLiteral("salt"),
-                                              flipHexDigit(kdf.value(QStringLiteral("salt")).toString()));
-                               });
+        Bytes damaged =
+            edited(mnemonicStore("right").serialize(), QStringLiteral("kdf"), [](QJsonObject& kdf) {
+                kdf.insert(QStringLiteral("salt"),
+                           flipHexDigit(kdf.value(QStringLiteral("salt")).toString()));
+            });
         QVERIFY(writeFileAtomically(path, damaged));
         QVERIFY(!Keystore::changePassphrase(path, asBytes("right"), asBytes("new")));
         QCOMPARE(readAll(path), damaged);

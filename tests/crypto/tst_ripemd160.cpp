@@ -65,12 +65,12 @@ private Q_SLOTS:
         QTest::newRow("million a")
             << QByteArray(1000000, 'a') << "52783243c1697bdbe16d37f97f68f08325dc1528";
         // Padding boundaries: 55/56 and 63/64 bytes decide whether padding spills a block.
-        QTest::newRow("63 bytes")
-            << QByteArray("For this sample, this 63-byte string will be used as input data")
-            << "de90dbfee14b63fb5abf27c2ad4a82aaa5f27a11";
-        QTest::newRow("64 bytes")
-            << QByteArray("This is exactly 64 bytes long, not counting the terminating byte")
-            << "eda31d51d3a623b81e19eb02e24ff65d27d67b37";
+        QTest::newRow("63 bytes") << QByteArray(
+            "For this sample, this 63-byte string will be used as input data")
+                                  << "de90dbfee14b63fb5abf27c2ad4a82aaa5f27a11";
+        QTest::newRow("64 bytes") << QByteArray(
+            "This is exactly 64 bytes long, not counting the terminating byte")
+                                  << "eda31d51d3a623b81e19eb02e24ff65d27d67b37";
         QTest::newRow("secure hash algorithm")
             << QByteArray("secure hash algorithm") << "20397528223b6a5f4cbc2808aba0464e645544f9";
         QTest::newRow("long test string")
@@ -82,7 +82,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QString, expected);
         ByteView view(reinterpret_cast<const std::uint8_t*>(input.constData()),
-                      static_cast<std::size_t>(input.size()));
+            static_cast<std::size_t>(input.size()));
         QCOMPARE(QString::fromStdString(hex(crypto::ripemd160(view))), expected);
     }
 };

@@ -1,9 +1,9 @@
 #include "core/crypto/Address.h"
 #include "core/crypto/Secp256k1.h"
-#include "tests/crypto/CryptoTestHex.h"
 
 #include <QTest>
 
+#include "tests/crypto/CryptoTestHex.h"
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -68,8 +68,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("privateKey");
         QTest::addColumn<QString>("address");
         // web3.js / ethers documentation example account.
-        QTest::newRow("web3 docs") << "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
-                                   << "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23";
+        QTest::newRow("web3 docs")
+            << "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+            << "0x2c7536E3605D9C16a7a3D7b1898e529396a65c23";
         // Private key 1: its public key is the generator itself.
         QTest::newRow("key 1") << "0000000000000000000000000000000000000000000000000000000000000001"
                                << "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf";
@@ -87,7 +88,8 @@ private Q_SLOTS:
 
     void keyOneGivesGenerator()
     {
-        auto pub = key("0000000000000000000000000000000000000000000000000000000000000001").publicKey();
+        auto pub =
+            key("0000000000000000000000000000000000000000000000000000000000000001").publicKey();
         QCOMPARE(testhex::encode(pub.xy()), std::string(kGeneratorX) + kGeneratorY);
         QCOMPARE(testhex::encode(pub.compressed()), std::string("02") + kGeneratorX);
         QCOMPARE(testhex::encode(pub.uncompressed()),
@@ -96,12 +98,14 @@ private Q_SLOTS:
 
     void privateKeyRange()
     {
-        QVERIFY(!PrivateKey::fromBytes(Bytes(32, 0)));           // zero
+        QVERIFY(!PrivateKey::fromBytes(Bytes(32, 0)));               // zero
         QVERIFY(!PrivateKey::fromBytes(testhex::decode(kOrderHex))); // n
-        auto nPlusOne = testhex::decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364142");
+        auto nPlusOne =
+            testhex::decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364142");
         QVERIFY(!PrivateKey::fromBytes(nPlusOne));
         QVERIFY(!PrivateKey::fromBytes(Bytes(32, 0xff)));
-        auto nMinusOne = testhex::decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140");
+        auto nMinusOne =
+            testhex::decode("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140");
         QVERIFY(PrivateKey::fromBytes(nMinusOne).has_value());
         QCOMPARE(PrivateKey::fromBytes(Bytes(31, 1)).error().kind, ErrorKind::InvalidInput);
         QVERIFY(!PrivateKey::fromBytes(Bytes(33, 1)));
@@ -201,7 +205,8 @@ private Q_SLOTS:
 
         // Boundary: s = n/2 is low, n/2 + 1 is high.
         RecoverableSignature boundary;
-        boundary.s = testhex::decodeFixed<32>("7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
+        boundary.s = testhex::decodeFixed<32>(
+            "7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0");
         QVERIFY(boundary.isLowS());
         boundary.s[31] = 0xa1;
         QVERIFY(!boundary.isLowS());

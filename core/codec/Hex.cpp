@@ -51,17 +51,17 @@ Result<Bytes> fromHex(std::string_view text)
     for (std::size_t i = 0; i < digits.size(); ++i) {
         if (digitValue(digits[i]) < 0)
             return fail(ErrorKind::InvalidInput,
-                        "Character " + std::to_string(offset + i + 1) + " (" + describe(digits[i])
-                            + ") is not a hex digit (0-9, a-f).");
+                "Character " + std::to_string(offset + i + 1) + " (" + describe(digits[i])
+                    + ") is not a hex digit (0-9, a-f).");
     }
     if (digits.size() % 2 != 0)
         return fail(ErrorKind::InvalidInput,
-                    "The hex text has an odd number of digits (" + std::to_string(digits.size())
-                        + "); each byte needs two.");
+            "The hex text has an odd number of digits (" + std::to_string(digits.size())
+                + "); each byte needs two.");
     Bytes out(digits.size() / 2);
     for (std::size_t i = 0; i < out.size(); ++i)
-        out[i] = static_cast<std::uint8_t>(digitValue(digits[2 * i]) * 16
-                                           + digitValue(digits[2 * i + 1]));
+        out[i] = static_cast<std::uint8_t>(
+            digitValue(digits[2 * i]) * 16 + digitValue(digits[2 * i + 1]));
     return out;
 }
 

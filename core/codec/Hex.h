@@ -18,17 +18,16 @@ std::string toHex(ByteView data, bool prefix = false);
 Result<Bytes> fromHex(std::string_view text);
 
 // Like fromHex, but the text must decode to exactly N bytes (e.g. a 20-byte address).
-template <std::size_t N>
-Result<FixedBytes<N>> fromHexFixed(std::string_view text)
+template <std::size_t N> Result<FixedBytes<N>> fromHexFixed(std::string_view text)
 {
     auto bytes = fromHex(text);
     if (!bytes)
         return std::unexpected(std::move(bytes.error()));
     if (bytes->size() != N)
         return fail(ErrorKind::InvalidInput,
-                    "Expected " + std::to_string(N) + " bytes of hex (" + std::to_string(2 * N)
-                        + " digits) but got " + std::to_string(bytes->size()) + " bytes.");
-    FixedBytes<N> out{};
+            "Expected " + std::to_string(N) + " bytes of hex (" + std::to_string(2 * N)
+                + " digits) but got " + std::to_string(bytes->size()) + " bytes.");
+    FixedBytes<N> out {};
     std::copy(bytes->begin(), bytes->end(), out.begin());
     return out;
 }

@@ -6,7 +6,8 @@
 namespace ls::codec {
 namespace {
 
-__extension__ typedef unsigned __int128 Wide; // GCC and clang both have it; -Wpedantic wants the marker
+__extension__ typedef unsigned __int128
+    Wide; // GCC and clang both have it; -Wpedantic wants the marker
 
 constexpr std::uint64_t kTenPow19 = 10'000'000'000'000'000'000ULL; // largest power of 10 in 64 bits
 constexpr unsigned kMaxDecimals = 77; // 10^77 < 2^256 < 10^78
@@ -38,19 +39,19 @@ Result<UInt256> UInt256::fromBigEndian(ByteView bytes)
 {
     if (bytes.size() > kBytes)
         return fail(ErrorKind::InvalidInput,
-                    "A 256-bit number has at most 32 bytes, but " + std::to_string(bytes.size())
-                        + " were given.");
+            "A 256-bit number has at most 32 bytes, but " + std::to_string(bytes.size())
+                + " were given.");
     UInt256 out;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         const std::size_t fromEnd = bytes.size() - 1 - i;
-        out.m_limbs[fromEnd / 8] |= std::uint64_t{bytes[i]} << (8 * (fromEnd % 8));
+        out.m_limbs[fromEnd / 8] |= std::uint64_t { bytes[i] } << (8 * (fromEnd % 8));
     }
     return out;
 }
 
 FixedBytes<32> UInt256::toBigEndian() const
 {
-    FixedBytes<32> out{};
+    FixedBytes<32> out {};
     for (std::size_t fromEnd = 0; fromEnd < kBytes; ++fromEnd)
         out[kBytes - 1 - fromEnd]
             = static_cast<std::uint8_t>(m_limbs[fromEnd / 8] >> (8 * (fromEnd % 8)));
@@ -73,14 +74,14 @@ Result<UInt256> UInt256::fromDecimal(std::string_view text)
         const char c = text[i];
         if (c < '0' || c > '9')
             return fail(ErrorKind::InvalidInput,
-                        "Character " + std::to_string(i + 1) + " (" + quoteCharacter(c)
-                            + ") is not a decimal digit.");
+                "Character " + std::to_string(i + 1) + " (" + quoteCharacter(c)
+                    + ") is not a decimal digit.");
         auto next = value.checkedMul(10).and_then([c](const UInt256& scaled) {
             return scaled.checkedAdd(static_cast<std::uint64_t>(c - '0'));
         });
         if (!next)
             return fail(ErrorKind::InvalidInput,
-                        "The number is too large: the maximum is 2^256 - 1 (78 digits).");
+                "The number is too large: the maximum is 2^256 - 1 (78 digits).");
         value = *next;
     }
     return value;
@@ -97,11 +98,11 @@ Result<UInt256> UInt256::fromHexQuantity(std::string_view text)
         const int digit = hexDigit(text[i]);
         if (digit < 0)
             return fail(ErrorKind::InvalidInput,
-                        "Character " + std::to_string(i + 1) + " (" + quoteCharacter(text[i])
-                            + ") is not a hex digit (0-9, a-f).");
+                "Character " + std::to_string(i + 1) + " (" + quoteCharacter(text[i])
+                    + ") is not a hex digit (0-9, a-f).");
         if (value.m_limbs[3] >> 60 != 0)
             return fail(ErrorKind::InvalidInput,
-                        "The hex quantity is too large: the maximum is 64 hex digits.");
+                "The hex quantity is too large: the maximum is 64 hex digits.");
         value = value << 4;
         value.m_limbs[0] |= static_cast<std::uint64_t>(digit);
     }
@@ -169,7 +170,7 @@ UInt256 UInt256::wrappingAdd(const UInt256& other) const
     UInt256 sum;
     std::uint64_t carry = 0;
     for (std::size_t i = 0; i < kLimbs; ++i) {
-        const Wide total = Wide{m_limbs[i]} + other.m_limbs[i] + carry;
+        const Wide total = Wide { m_limbs[i] } + other.m_limbs[i] + carry;
         sum.m_limbs[i] = static_cast<std::uint64_t>(total);
         carry = static_cast<std::uint64_t>(total >> 64);
     }
@@ -181,9 +182,9 @@ UInt256 UInt256::wrappingSub(const UInt256& other) const
     UInt256 difference;
     std::uint64_t borrow = 0;
     for (std::size_t i = 0; i < kLimbs; ++i) {
-        const Wide subtrahend = Wide{other.m_limbs[i]} + borrow;
-        difference.m_limbs[i] = static_cast<std::uint64_t>(Wide{m_limbs[i]} - subtrahend);
-        borrow = Wide{m_limbs[i]} < subtrahend ? 1 : 0;
+        const Wide subtrahend = Wide { other.m_limbs[i] } + borrow;
+        difference.m_limbs[i] = static_cast<std::uint64_t>(Wide { m_limbs[i] } - subtrahend);
+        borrow = Wide { m_limbs[i] } < subtrahend ? 1 : 0;
     }
     return difference;
 }
@@ -205,11 +206,11 @@ std::optional<UInt256> UInt256::checkedSub(const UInt256& other) const
 
 std::optional<UInt256> UInt256::checkedMul(const UInt256& other) const
 {
-    std::array<std::uint64_t, 2 * kLimbs> product{};
+    std::array<std::uint64_t, 2 * kLimbs> product {};
     for (std::size_t i = 0; i < kLimbs; ++i) {
         std::uint64_t carry = 0;
         for (std::size_t j = 0; j < kLimbs; ++j) {
-            const Wide term = Wide{m_limbs[i]} * other.m_limbs[j] + product[i + j] + carry;
+            const Wide term = Wide { m_limbs[i] } * other.m_limbs[j] + product[i + j] + carry;
             product[i + j] = static_cast<std::uint64_t>(term);
             carry = static_cast<std::uint64_t>(term >> 64);
         }
@@ -248,7 +249,7 @@ Result<UInt256::DivMod> UInt256::divMod(const UInt256& divisor) const
             result.remainder.m_limbs[0] |= 1;
         if (carriedOut || result.remainder >= divisor) {
             result.remainder = result.remainder.wrappingSub(divisor);
-            result.quotient.m_limbs[bit / 64] |= std::uint64_t{1} << (bit % 64);
+            result.quotient.m_limbs[bit / 64] |= std::uint64_t { 1 } << (bit % 64);
         }
     }
     return result;
@@ -338,8 +339,8 @@ Result<UInt256> parseUnits(std::string_view text, unsigned decimals)
 {
     if (decimals > kMaxDecimals)
         return fail(ErrorKind::InvalidInput,
-                    "At most 77 decimal places fit in a 256-bit amount, not "
-                        + std::to_string(decimals) + ".");
+            "At most 77 decimal places fit in a 256-bit amount, not " + std::to_string(decimals)
+                + ".");
     if (text.empty())
         return fail(ErrorKind::InvalidInput, "The amount is empty.");
     const std::size_t point = text.find('.');
@@ -352,13 +353,13 @@ Result<UInt256> parseUnits(std::string_view text, unsigned decimals)
         const char c = text[i];
         if ((c < '0' || c > '9') && i != point)
             return fail(ErrorKind::InvalidInput,
-                        "Character " + std::to_string(i + 1) + " (" + quoteCharacter(c)
-                            + ") is not allowed in an amount; use digits and one '.'.");
+                "Character " + std::to_string(i + 1) + " (" + quoteCharacter(c)
+                    + ") is not allowed in an amount; use digits and one '.'.");
     }
     if (fraction.size() > decimals)
         return fail(ErrorKind::InvalidInput,
-                    "The amount has more than " + std::to_string(decimals)
-                        + " digits after the decimal point.");
+            "The amount has more than " + std::to_string(decimals)
+                + " digits after the decimal point.");
     std::string digits;
     digits.reserve(whole.size() + decimals);
     digits.append(whole).append(fraction).append(decimals - fraction.size(), '0');

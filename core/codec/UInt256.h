@@ -22,15 +22,16 @@ public:
     static constexpr unsigned kBits = 256;
 
     constexpr UInt256() = default;
-    constexpr UInt256(std::uint64_t value) // NOLINT(google-explicit-constructor): 0, 1, 10 read best
-        : m_limbs{value, 0, 0, 0}
+    constexpr UInt256(
+        std::uint64_t value) // NOLINT(google-explicit-constructor): 0, 1, 10 read best
+        : m_limbs { value, 0, 0, 0 }
     {
     }
 
     static constexpr UInt256 max()
     {
         UInt256 all;
-        all.m_limbs = {~0ULL, ~0ULL, ~0ULL, ~0ULL};
+        all.m_limbs = { ~0ULL, ~0ULL, ~0ULL, ~0ULL };
         return all;
     }
 
@@ -54,7 +55,10 @@ public:
     bool fitsUint64() const { return (m_limbs[1] | m_limbs[2] | m_limbs[3]) == 0; }
     std::optional<std::uint64_t> toUint64() const;
     std::uint64_t low64() const { return m_limbs[0]; }
-    std::uint64_t limb(std::size_t index) const { return m_limbs.at(index); } // 0 = least significant
+    std::uint64_t limb(std::size_t index) const
+    {
+        return m_limbs.at(index);
+    } // 0 = least significant
 
     std::optional<UInt256> checkedAdd(const UInt256& other) const;
     std::optional<UInt256> checkedSub(const UInt256& other) const;
@@ -78,7 +82,7 @@ public:
     friend std::strong_ordering operator<=>(const UInt256& a, const UInt256& b);
 
 private:
-    std::array<std::uint64_t, kLimbs> m_limbs{}; // least significant limb first
+    std::array<std::uint64_t, kLimbs> m_limbs {}; // least significant limb first
 };
 
 struct UInt256::DivMod {

@@ -37,14 +37,14 @@ private Q_SLOTS:
         auto decoded = codec::fromHex(expected.toStdString());
         QVERIFY2(decoded.has_value(), decoded ? "" : decoded.error().message.c_str());
         QCOMPARE(QByteArray(reinterpret_cast<const char*>(decoded->data()),
-                            static_cast<qsizetype>(decoded->size())),
-                 input);
+                     static_cast<qsizetype>(decoded->size())),
+            input);
     }
 
     void acceptsPrefixAndEitherCase()
     {
-        const Bytes expected{0xde, 0xad, 0xbe, 0xef};
-        for (const char* text : {"deadbeef", "DEADBEEF", "0xDeAdBeEf", "0XdeadBEEF"}) {
+        const Bytes expected { 0xde, 0xad, 0xbe, 0xef };
+        for (const char* text : { "deadbeef", "DEADBEEF", "0xDeAdBeEf", "0XdeadBEEF" }) {
             auto decoded = codec::fromHex(text);
             QVERIFY2(decoded.has_value(), text);
             QCOMPARE(*decoded, expected);
@@ -60,7 +60,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < all.size(); ++i)
             all[i] = static_cast<std::uint8_t>(i);
         const std::string text = codec::toHex(all);
-        QCOMPARE(text.size(), std::size_t{512});
+        QCOMPARE(text.size(), std::size_t { 512 });
         QCOMPARE(QByteArray::fromStdString(text.substr(0, 8)), QByteArray("00010203"));
         QCOMPARE(QByteArray::fromStdString(text.substr(504)), QByteArray("fcfdfeff"));
         QCOMPARE(*codec::fromHex(text), all);
@@ -90,19 +90,19 @@ private Q_SLOTS:
         QVERIFY(!decoded.has_value());
         QCOMPARE(decoded.error().kind, ErrorKind::InvalidInput);
         QVERIFY2(decoded.error().message.find(culprit.toStdString()) != std::string::npos,
-                 decoded.error().message.c_str());
+            decoded.error().message.c_str());
     }
 
     void fixedLengthIsEnforced()
     {
         auto four = codec::fromHexFixed<4>("0xdeadbeef");
         QVERIFY(four.has_value());
-        QCOMPARE(*four, (FixedBytes<4>{0xde, 0xad, 0xbe, 0xef}));
+        QCOMPARE(*four, (FixedBytes<4> { 0xde, 0xad, 0xbe, 0xef }));
 
         auto tooShort = codec::fromHexFixed<20>("0xdeadbeef");
         QVERIFY(!tooShort.has_value());
         QVERIFY2(tooShort.error().message.find("Expected 20 bytes") != std::string::npos,
-                 tooShort.error().message.c_str());
+            tooShort.error().message.c_str());
         QVERIFY(!codec::fromHexFixed<3>("deadbeef").has_value());
         QVERIFY(!codec::fromHexFixed<4>("deadbeeg").has_value());
     }

@@ -22,7 +22,10 @@ UInt256 hexNumber(const char* text)
     return *value;
 }
 
-QByteArray q(const std::string& text) { return QByteArray::fromStdString(text); }
+QByteArray q(const std::string& text)
+{
+    return QByteArray::fromStdString(text);
+}
 
 const char* kMaxDecimal // 2^256 - 1 (BigInt)
     = "115792089237316195423570985008687907853269984665640564039457584007913129639935";
@@ -50,7 +53,7 @@ private Q_SLOTS:
         QCOMPARE(*UInt256::fromDecimal(kMaxDecimal), UInt256::max());
         // 10^19 straddles the 19-digit chunks used when printing.
         QCOMPARE(q(UInt256(10'000'000'000'000'000'000ULL).toDecimalString()),
-                 QByteArray("10000000000000000000"));
+            QByteArray("10000000000000000000"));
         QCOMPARE(q(UInt256(~0ULL).toDecimalString()), QByteArray("18446744073709551615"));
         QCOMPARE(*UInt256::fromDecimal("000042"), UInt256(42));
         QCOMPARE(*UInt256::fromHexQuantity("0x00ff"), UInt256(255));
@@ -99,8 +102,8 @@ private Q_SLOTS:
         QCOMPARE(*UInt256::fromBigEndian(full), mixed);
 
         QVERIFY(UInt256().toMinimalBigEndian().empty());
-        QCOMPARE(UInt256(0x0400).toMinimalBigEndian(), (Bytes{0x04, 0x00}));
-        QCOMPARE(*UInt256::fromBigEndian(Bytes{0x00, 0x04, 0x00}), UInt256(0x0400));
+        QCOMPARE(UInt256(0x0400).toMinimalBigEndian(), (Bytes { 0x04, 0x00 }));
+        QCOMPARE(*UInt256::fromBigEndian(Bytes { 0x00, 0x04, 0x00 }), UInt256(0x0400));
         QCOMPARE(*UInt256::fromBigEndian({}), UInt256());
         QCOMPARE(UInt256::max().toMinimalBigEndian(), Bytes(32, 0xff));
         QVERIFY(!UInt256::fromBigEndian(Bytes(33, 0)).has_value());
@@ -138,10 +141,10 @@ private Q_SLOTS:
         const UInt256 mixed = hexNumber(kMixedHex);
         // BigInt: (n << k) mod 2^256 and n >> k.
         QCOMPARE(mixed << 100,
-                 hexNumber("0x9abcdef00112233445566778899aabbccddeeff0000000000000000000000000"));
+            hexNumber("0x9abcdef00112233445566778899aabbccddeeff0000000000000000000000000"));
         QCOMPARE(mixed >> 100, hexNumber("0xdeadbeefcafebabe0123456789abcdef0011223"));
         QCOMPARE(mixed << 64,
-                 hexNumber("0x123456789abcdef00112233445566778899aabbccddeeff0000000000000000"));
+            hexNumber("0x123456789abcdef00112233445566778899aabbccddeeff0000000000000000"));
         QCOMPARE(mixed >> 191, hexNumber("0x1bd5b7ddf95fd757c"));
         QCOMPARE(mixed << 0, mixed);
         QCOMPARE(mixed >> 0, mixed);
@@ -183,7 +186,7 @@ private Q_SLOTS:
         // BigInt: two 128-bit factors with carries in every column.
         QCOMPARE(*hexNumber("0x123456789abcdef0fedcba9876543210")
                       .checkedMul(hexNumber("0x0fedcba987654321123456789abcdef0")),
-                 hexNumber("0x121fa00ad77d742335deb7595e5ff7985f06f6944673932236d88fe5618cf00"));
+            hexNumber("0x121fa00ad77d742335deb7595e5ff7985f06f6944673932236d88fe5618cf00"));
     }
 
     void division()
@@ -199,7 +202,8 @@ private Q_SLOTS:
         const UInt256 mixed = hexNumber(kMixedHex);
         // BigInt: n / 10^18 and n % 10^18 (single-limb divisor path).
         auto byEther = mixed.divMod(1'000'000'000'000'000'000ULL);
-        QCOMPARE(byEther->quotient, hexNumber("0x100bb2678429b0777a294281bba016263741bd7ebf14dfe0e8"));
+        QCOMPARE(
+            byEther->quotient, hexNumber("0x100bb2678429b0777a294281bba016263741bd7ebf14dfe0e8"));
         QCOMPARE(byEther->remainder, hexNumber("0x9e845589a3deeff"));
 
         // BigInt: (2^256 - 1) / (2^128 + 7) (multi-limb divisor path).
@@ -211,11 +215,11 @@ private Q_SLOTS:
         auto top = UInt256::max().divMod((UInt256(1) << 255).wrappingAdd(1));
         QCOMPARE(top->quotient, UInt256(1));
         QCOMPARE(top->remainder,
-                 hexNumber("0x7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe"));
+            hexNumber("0x7ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe"));
         auto topMixed = mixed.divMod((UInt256(1) << 255).wrappingAdd(12345));
         QCOMPARE(topMixed->quotient, UInt256(1));
         QCOMPARE(topMixed->remainder,
-                 hexNumber("0x5eadbeefcafebabe0123456789abcdef00112233445566778899aabbccddbec6"));
+            hexNumber("0x5eadbeefcafebabe0123456789abcdef00112233445566778899aabbccddbec6"));
 
         auto smaller = UInt256(3).divMod(UInt256(1) << 100);
         QCOMPARE(smaller->quotient, UInt256());
@@ -274,8 +278,9 @@ private Q_SLOTS:
         QTest::newRow("two points") << QByteArray("1.2.3") << QByteArray();
         QTest::newRow("comma") << QByteArray("1,5") << QByteArray();
         QTest::newRow("19 decimals") << QByteArray("0.0000000000000000001") << QByteArray();
-        QTest::newRow("overflow") << QByteArray("115792089237316195423570985008687907853269984665640"
-                                                "564039457.584007913129639936")
+        QTest::newRow("overflow") << QByteArray(
+            "115792089237316195423570985008687907853269984665640"
+            "564039457.584007913129639936")
                                   << QByteArray();
     }
 
@@ -298,8 +303,7 @@ private Q_SLOTS:
         QCOMPARE(*codec::parseUnits("12", 0), UInt256(12));
         QVERIFY(!codec::parseUnits("1.2", 0).has_value());
         QVERIFY(!codec::parseUnits("1", 78).has_value());
-        QCOMPARE(*codec::parseUnits("1", 77),
-                 *UInt256::fromDecimal("1" + std::string(77, '0')));
+        QCOMPARE(*codec::parseUnits("1", 77), *UInt256::fromDecimal("1" + std::string(77, '0')));
         auto tooPrecise = codec::parseUnits("1.0000000000000000001", 18);
         QVERIFY(tooPrecise.error().message.find("18 digits") != std::string::npos);
     }

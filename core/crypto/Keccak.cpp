@@ -109,6 +109,8 @@ void Keccak256::absorbBlock(const std::uint8_t* block)
 
 void Keccak256::update(ByteView data)
 {
+    if (data.empty())
+        return; // an empty span may carry a null pointer, which memcpy must never see
     const std::uint8_t* p = data.data();
     std::size_t remaining = data.size();
     if (m_buffered > 0) {

@@ -72,6 +72,16 @@ private Q_SLOTS:
         }
     }
 
+    void emptyUpdatesChangeNothing()
+    {
+        crypto::Keccak256 hasher;
+        hasher.update(asBytes("ab"));
+        hasher.update(ByteView{});
+        hasher.update(asBytes("c"));
+        hasher.update(ByteView{});
+        QCOMPARE(hasher.finish(), crypto::keccak256(asBytes("abc")));
+    }
+
     void hasherIsReusableAfterFinish()
     {
         crypto::Keccak256 hasher;

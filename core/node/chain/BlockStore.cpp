@@ -1,0 +1,239 @@
+#include "core/node/chain/BlockStore.h"
+
+#include "core/storage/Database.h"
+#include "core/storage/Statement.h"
+#include "core/storage/Transaction.h"
+
+#include <string>
+
+namespace ls::node {
+namespace {
+
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS block (
+    height      INTEGER PRIMARY KEY,
+    hash        BLOB NOT NULL UNIQUE,
+    light_block BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS block_tx (
+    hash     BLOB PRIMARY KEY,
+    height   INTEGER NOT NULL REFERENCES block(height),
+    position INTEGER NOT NULL,
+    raw      BLOB NOT NULL,
+    sender   BLOB NOT NULL,
+    receipt  BLOB NOT NULL,
+    UNIQUE (height, position)
+);
+)sql";
+
+template <typename T>
+Result<T> corrupt(const std::string& what, const Error& cause)
+{
+    return fail(ErrorKind::Internal, "The block store is damaged (" + what + "): " + cause.message);
+}
+
+Hash256 toHash(ByteView bytes)
+{
+    Hash256 hash{};
+    if (bytes.size() == hash.size())
+        std::copy(bytes.begin(), bytes.end(), hash.begin());
+    return hash;
+}
+
+} // namespace
+
+Result<BlockStore> BlockStore::open(storage::Database& database)
+{
+    if (auto created = database.exec(kSchema); !created)
+        return std::unexpected(created.error());
+    return BlockStore(database);
+}
+
+Result<void> BlockStore::append(storage::Transaction& transaction, const protocol::LightBlock& block,
+                                std::span<const protocol::Transaction> transactions,
+                                std::span<const crypto::Address> senders,
+                                std::span<const protocol::Receipt> receipts)
+{
+    if (!transaction.belongsTo(*m_database))
+        return fail(ErrorKind::Internal, "BlockStore::append needs a transaction on its database");
+    if (transactions.size() != senders.size() || transactions.size() != receipts.size())
+        return fail(ErrorKind::Internal, "BlockStore::append: transactions, senders and receipts differ in count");
+    auto latest = latestHeight();
+    if (!latest)
+        return std::unexpected(latest.error());
+    std::uint64_t expected = *latest ? **latest + 1 : 0;
+    if (block.header.height != expected)
+        return fail(ErrorKind::Internal, "BlockStore::append: expected height " + std::to_string(expected)
+                                             + ", got " + std::to_string(block.header.height));
+
+    auto hash = block.header.hash();
+    auto insertBlock = m_database->cached("INSERT INTO block(height, hash, light_block) VALUES (?1, ?2, ?3)");
+    if (!insertBlock)
+        return std::unexpected(insertBlock.error());
+    if (auto bound = (*insertBlock)->bindAll(static_cast<std::int64_t>(block.header.height), hash, block.encode()); !bound)
+        return bound;
+    if (auto ran = (*insertBlock)->run(); !ran)
+        return ran;
+
+    auto insertTx = m_database->cached(
+        "INSERT INTO block_tx(hash, height, position, raw, sender, receipt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!insertTx)
+        return std::unexpected(insertTx.error());
+    for (std::size_t i = 0; i < transactions.size(); ++i) {
+        auto bound = (*insertTx)->bindAll(transactions[i].hash(), static_cast<std::int64_t>(block.header.height),
+                                          static_cast<std::int64_t>(i), transactions[i].encode(),
+                                          senders[i].bytes(), receipts[i].encode());
+        if (!bound)
+            return bound;
+        if (auto ran = (*insertTx)->run(); !ran)
+            return ran;
+    }
+    return {};
+}
+
+Result<std::optional<std::uint64_t>> BlockStore::latestHeight()
+{
+    auto query = m_database->cached("SELECT max(height) FROM block");
+    if (!query)
+        return std::unexpected(query.error());
+    auto row = (*query)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    std::optional<std::uint64_t> height;
+    if (*row && !(*query)->isNull(0))
+        height = static_cast<std::uint64_t>((*query)->columnInt64(0));
+    (*query)->reset();
+    return height;
+}
+
+Result<std::optional<protocol::LightBlock>> BlockStore::lightBlock(std::uint64_t height)
+{
+    auto query = m_database->cached("SELECT light_block FROM block WHERE height = ?1");
+    if (!query)
+        return std::unexpected(query.error());
+    if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
+        return std::unexpected(bound.error());
+    auto row = (*query)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row) {
+        (*query)->reset();
+        return std::optional<protocol::LightBlock>();
+    }
+    auto decoded = protocol::LightBlock::decode((*query)->columnBlob(0));
+    (*query)->reset();
+    if (!decoded)
+        return corrupt<std::optional<protocol::LightBlock>>("block " + std::to_string(height), decoded.error());
+    return std::optional(std::move(*decoded));
+}
+
+Result<std::optional<std::uint64_t>> BlockStore::heightOf(const Hash256& blockHash)
+{
+    auto query = m_database->cached("SELECT height FROM block WHERE hash = ?1");
+    if (!query)
+        return std::unexpected(query.error());
+    if (auto bound = (*query)->bindAll(blockHash); !bound)
+        return std::unexpected(bound.error());
+    auto row = (*query)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    std::optional<std::uint64_t> height;
+    if (*row)
+        height = static_cast<std::uint64_t>((*query)->columnInt64(0));
+    (*query)->reset();
+    return height;
+}
+
+Result<std::optional<StoredBlock>> BlockStore::block(std::uint64_t height)
+{
+    auto light = lightBlock(height);
+    if (!light || !*light)
+        return light ? Result<std::optional<StoredBlock>>(std::nullopt)
+                     : std::unexpected(light.error());
+    StoredBlock stored{std::move(**light), {}, {}};
+    stored.hash = stored.light.header.hash();
+
+    auto query = m_database->cached("SELECT raw FROM block_tx WHERE height = ?1 ORDER BY position");
+    if (!query)
+        return std::unexpected(query.error());
+    if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
+        return std::unexpected(bound.error());
+    while (true) {
+        auto row = (*query)->step();
+        if (!row) {
+            (*query)->reset();
+            return std::unexpected(row.error());
+        }
+        if (!*row)
+            break;
+        auto tx = protocol::Transaction::decode((*query)->columnBlob(0));
+        if (!tx) {
+            (*query)->reset();
+            return corrupt<std::optional<StoredBlock>>("a transaction of block " + std::to_string(height), tx.error());
+        }
+        stored.transactions.push_back(std::move(*tx));
+    }
+    (*query)->reset();
+    return std::optional(std::move(stored));
+}
+
+Result<std::vector<protocol::Receipt>> BlockStore::receipts(std::uint64_t height)
+{
+    auto query = m_database->cached("SELECT receipt FROM block_tx WHERE height = ?1 ORDER BY position");
+    if (!query)
+        return std::unexpected(query.error());
+    if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
+        return std::unexpected(bound.error());
+    std::vector<protocol::Receipt> receipts;
+    while (true) {
+        auto row = (*query)->step();
+        if (!row) {
+            (*query)->reset();
+            return std::unexpected(row.error());
+        }
+        if (!*row)
+            break;
+        auto receipt = protocol::Receipt::decode((*query)->columnBlob(0));
+        if (!receipt) {
+            (*query)->reset();
+            return corrupt<std::vector<protocol::Receipt>>("a receipt of block " + std::to_string(height), receipt.error());
+        }
+        receipts.push_back(std::move(*receipt));
+    }
+    (*query)->reset();
+    return receipts;
+}
+
+Result<std::optional<StoredTransaction>> BlockStore::findTransaction(const Hash256& hash)
+{
+    auto query = m_database->cached(
+        "SELECT t.height, t.position, t.raw, t.sender, t.receipt, b.hash FROM block_tx t "
+        "JOIN block b ON b.height = t.height WHERE t.hash = ?1");
+    if (!query)
+        return std::unexpected(query.error());
+    if (auto bound = (*query)->bindAll(hash); !bound)
+        return std::unexpected(bound.error());
+    auto row = (*query)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row) {
+        (*query)->reset();
+        return std::optional<StoredTransaction>();
+    }
+    StoredTransaction stored;
+    stored.height = static_cast<std::uint64_t>((*query)->columnInt64(0));
+    stored.index = static_cast<std::uint32_t>((*query)->columnInt64(1));
+    auto tx = protocol::Transaction::decode((*query)->columnBlob(2));
+    auto sender = crypto::Address::fromBytes((*query)->columnBlob(3));
+    auto receipt = protocol::Receipt::decode((*query)->columnBlob(4));
+    stored.blockHash = toHash((*query)->columnBlob(5));
+    (*query)->reset();
+    if (!tx || !sender || !receipt)
+        return fail(ErrorKind::Internal, "The block store is damaged (transaction row)");
+    stored.transaction = std::move(*tx);
+    stored.sender = *sender;
+    stored.receipt = std::move(*receipt);
+    return std::optional(std::move(stored));
+}
+
+} // namespace ls::node

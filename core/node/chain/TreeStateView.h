@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/node/execution/StateView.h"
+
+#include <cstdint>
+
+namespace ls::node {
+
+class SparseMerkleTree;
+
+// Execution's read interface over one committed version of the state tree.
+class TreeStateView final : public StateView {
+public:
+    TreeStateView(SparseMerkleTree& tree, std::uint64_t version) : m_tree(tree), m_version(version) {}
+
+    Result<std::optional<Bytes>> get(std::uint8_t ns, ByteView key) override;
+
+private:
+    SparseMerkleTree& m_tree;
+    std::uint64_t m_version;
+};
+
+} // namespace ls::node

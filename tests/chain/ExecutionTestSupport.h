@@ -85,6 +85,14 @@ inline UInt256 pht(std::uint64_t whole)
     return mul(u(whole), u(1'000'000'000'000'000'000ULL));
 }
 
+inline UInt256 numberOf(const AbiValue& value)
+{
+    const UInt256* number = value.asNumber();
+    if (!number)
+        qFatal("expected an ABI number");
+    return *number;
+}
+
 inline Hash256 filled(std::uint8_t byte)
 {
     Hash256 h {};
@@ -184,6 +192,29 @@ inline Bytes titleCountCall()
 }
 
 // --- State entries as §3 spells them ------------------------------------------------------
+
+inline Bytes bigEndian(std::uint64_t value, std::size_t size)
+{
+    Bytes out(size, 0);
+    for (std::size_t i = 0; i < size; ++i)
+        out[size - 1 - i] = static_cast<std::uint8_t>(value >> (8 * i));
+    return out;
+}
+
+inline Bytes titleKey(std::uint64_t id)
+{
+    return bigEndian(id, 8);
+}
+
+inline Bytes versionKey(std::uint64_t id, std::uint32_t version)
+{
+    return concat({ bigEndian(id, 8), bigEndian(version, 4) });
+}
+
+inline Bytes licenceKey(std::uint64_t id, const crypto::Address& buyer)
+{
+    return concat({ bigEndian(id, 8), buyer.view() });
+}
 
 inline Bytes accountEntry(std::uint64_t nonce, const UInt256& balance)
 {
@@ -326,7 +357,7 @@ public:
         auto receipt = mustSucceed(makeTx(author, catalog(), publishCall(price)));
         auto id = must(codec::abiDecode({ codec::AbiType::uint(64) },
             ByteView(receipt.logs.at(0).topics.at(1)))); // topic 1 = titleId
-        const std::uint64_t titleId = id.at(0).asNumber()->low64();
+        const std::uint64_t titleId = numberOf(id.at(0)).low64();
         for (std::uint32_t v = 0; v < versions; ++v)
             mustSucceed(makeTx(author, catalog(), addVersionCall(titleId)));
         return titleId;

@@ -47,34 +47,19 @@ AbiValue::List decodeOutput(std::string_view types, const Bytes& output)
 
 std::uint64_t number(const AbiValue& value)
 {
-    return value.asNumber()->low64();
-}
-
-Bytes titleKey(std::uint64_t id)
-{
-    auto word = UInt256(id).toBigEndian();
-    return Bytes(word.end() - 8, word.end());
-}
-
-Bytes versionKey(std::uint64_t id, std::uint32_t version)
-{
-    Bytes key = titleKey(id);
-    auto word = UInt256(version).toBigEndian();
-    key.insert(key.end(), word.end() - 4, word.end());
-    return key;
-}
-
-Bytes licenceKey(std::uint64_t id, const crypto::Address& buyer)
-{
-    Bytes key = titleKey(id);
-    key.insert(key.end(), buyer.bytes().begin(), buyer.bytes().end());
-    return key;
+    return numberOf(value).low64();
 }
 
 struct TitleFields {
+    TitleFields(const crypto::Address& a, const UInt256& p, std::string s = "Fiction")
+        : author(a)
+        , price(p)
+        , subject(std::move(s))
+    {
+    }
     crypto::Address author;
     UInt256 price;
-    std::string subject = "Fiction";
+    std::string subject;
     bool listed = true;
     std::uint64_t versionCount = 0;
     std::uint64_t salesCount = 0;
@@ -142,13 +127,13 @@ private Q_SLOTS:
         QCOMPARE(*view[0].asAddress(), author.address.bytes());
         QCOMPARE(*view[1].asBytes(), Bytes(32, 0x4d));
         QCOMPARE(*view[2].asBytes(), Bytes(32, 0x4b));
-        QCOMPARE(*view[3].asNumber(), price);
+        QCOMPARE(numberOf(view[3]), price);
         QCOMPARE(*view[4].asString(), std::string("History"));
         QCOMPARE(number(view[5]), std::uint64_t { 0 });
         QCOMPARE(*view[6].asBool(), true);
         QCOMPARE(number(view[7]), std::uint64_t { 0 });
         QCOMPARE(number(view[8]), std::uint64_t { 0 });
-        QCOMPARE(*view[9].asNumber(), UInt256 {});
+        QCOMPARE(numberOf(view[9]), UInt256 {});
         QCOMPARE(number(view[10]), kStartTimeMs);
         QCOMPARE(number(decodeOutput("(uint64)", chain.call(titleCountCall()).output)[0]),
             std::uint64_t { 1 });
@@ -249,7 +234,6 @@ private Q_SLOTS:
         QCOMPARE(receipt.gasUsed, specIntrinsicGas(data) + kPurchaseGas);
         const UInt256 gasFee = mul(receipt.effectiveGasPrice, u(receipt.gasUsed));
         const UInt256 serviceFee = specServiceFee(price, 250);
-        QVERIFY(serviceFee < mul(price, u(250)).divMod(u(10'000))->quotient + u(1));
 
         TitleFields title { author.address, price };
         title.versionCount = 2;
@@ -277,18 +261,18 @@ private Q_SLOTS:
             chain.call(licenceCall(id, buyer.address)).output);
         QCOMPARE(*licence[0].asBool(), true);
         QCOMPARE(number(licence[1]), std::uint64_t { 2 });
-        QCOMPARE(*licence[2].asNumber(), price);
+        QCOMPARE(numberOf(licence[2]), price);
         QCOMPARE(number(licence[3]), kStartTimeMs + 1000);
         QCOMPARE(*licence[4].asBytes(), Bytes(32, 0xbb));
         auto none = decodeOutput("(bool,uint32,uint256,uint64,bytes32)",
             chain.call(licenceCall(id, author.address)).output);
         QCOMPARE(*none[0].asBool(), false);
-        QCOMPARE(*none[2].asNumber(), UInt256 {});
+        QCOMPARE(numberOf(none[2]), UInt256 {});
         auto view = decodeOutput(
             "(address,bytes32,bytes32,uint256,string,uint8,bool,uint32,uint64,uint256,uint64)",
             chain.call(titleCall(id)).output);
         QCOMPARE(number(view[8]), std::uint64_t { 1 });
-        QCOMPARE(*view[9].asNumber(), price);
+        QCOMPARE(numberOf(view[9]), price);
     }
 
     void serviceFeeRoundsDown_data()

@@ -150,10 +150,10 @@ Result<std::optional<StoredBlock>> BlockStore::block(std::uint64_t height)
     if (!light || !*light)
         return light ? Result<std::optional<StoredBlock>>(std::nullopt)
                      : std::unexpected(light.error());
-    StoredBlock stored{std::move(**light), {}, {}};
+    StoredBlock stored{std::move(**light), {}, {}, {}};
     stored.hash = stored.light.header.hash();
 
-    auto query = m_database->cached("SELECT raw FROM block_tx WHERE height = ?1 ORDER BY position");
+    auto query = m_database->cached("SELECT raw, sender FROM block_tx WHERE height = ?1 ORDER BY position");
     if (!query)
         return std::unexpected(query.error());
     if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
@@ -171,7 +171,13 @@ Result<std::optional<StoredBlock>> BlockStore::block(std::uint64_t height)
             (*query)->reset();
             return corrupt<std::optional<StoredBlock>>("a transaction of block " + std::to_string(height), tx.error());
         }
+        auto sender = crypto::Address::fromBytes((*query)->columnBlob(1));
+        if (!sender) {
+            (*query)->reset();
+            return corrupt<std::optional<StoredBlock>>("a sender in block " + std::to_string(height), sender.error());
+        }
         stored.transactions.push_back(std::move(*tx));
+        stored.senders.push_back(*sender);
     }
     (*query)->reset();
     return std::optional(std::move(stored));

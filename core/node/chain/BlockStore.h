@@ -36,6 +36,7 @@ struct StoredBlock {
     protocol::LightBlock light; // header, commit, validator set
     Hash256 hash{};
     std::vector<protocol::Transaction> transactions;
+    std::vector<crypto::Address> senders; // one per transaction
 };
 
 // The committed blocks (SQLite tables block, block_tx): headers, commits, validator sets,

@@ -419,7 +419,7 @@ Result<StoredBlock> Chain::produceBlock(const crypto::PrivateKey& key, std::uint
         m_state->mempool.removeConfirmed(sender, nonce);
     m_state->latest.emplace(block);
     auto hash = block.header.hash();
-    return StoredBlock{std::move(block), hash, std::move(included)};
+    return StoredBlock{std::move(block), hash, std::move(included), std::move(senders)};
 }
 
 } // namespace ls::node

@@ -30,8 +30,8 @@ CrossCheckVerdict crossCheck(const TrustedState& ours, const protocol::LightBloc
 {
     const protocol::Header& header = theirs.header;
     if (header.chainId != ours.chainId())
-        return faulty("it answers for chain id " + std::to_string(header.chainId)
-            + " instead of " + std::to_string(ours.chainId()) + ".");
+        return faulty("it answers for chain id " + std::to_string(header.chainId) + " instead of "
+            + std::to_string(ours.chainId()) + ".");
     if (header.height != ours.height())
         return faulty("asked for the block at height " + std::to_string(ours.height())
             + ", it sent one at height " + std::to_string(header.height) + ".");

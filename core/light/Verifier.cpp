@@ -134,21 +134,21 @@ VerifyResult<TrustedState> verifyAdjacent(
         return std::unexpected(chain.error());
     if (header.height != trusted.height() + 1)
         return refuse(VerifyFailure::NotAdjacent,
-            "Not the next block: expected height " + std::to_string(trusted.height() + 1)
-                + ", got " + std::to_string(header.height) + ".");
+            "Not the next block: expected height " + std::to_string(trusted.height() + 1) + ", got "
+                + std::to_string(header.height) + ".");
     if (header.parentHash != trusted.hash())
         return refuse(VerifyFailure::BadParentLink,
             "Bad parent link: " + at(header.height) + " names parent " + hexOf(header.parentHash)
-                + ", but the verified block at height " + std::to_string(trusted.height())
-                + " is " + hexOf(trusted.hash()) + ".");
+                + ", but the verified block at height " + std::to_string(trusted.height()) + " is "
+                + hexOf(trusted.hash()) + ".");
     if (auto time = checkTime(trusted, header); !time)
         return std::unexpected(time.error());
     if (header.validatorsHash != trusted.nextValidatorsHash())
         return refuse(VerifyFailure::UnexpectedValidators,
             "Validator set hash mismatch: the verified block at height "
                 + std::to_string(trusted.height()) + " announced the next validator set "
-                + hexOf(trusted.nextValidatorsHash()) + ", but " + at(header.height)
-                + " names " + hexOf(header.validatorsHash) + ".");
+                + hexOf(trusted.nextValidatorsHash()) + ", but " + at(header.height) + " names "
+                + hexOf(header.validatorsHash) + ".");
     if (auto commit = verifyOwnCommit(next); !commit)
         return std::unexpected(commit.error());
     return TrustedState(next);
@@ -172,7 +172,8 @@ VerifyResult<TrustedState> verifySkipping(
         return std::unexpected(commit.error());
 
     const protocol::ValidatorSet& trustedSet = trusted.validators();
-    const std::uint64_t overlap = trustedPowerOfSigners(trustedSet, target.commit, target.validators);
+    const std::uint64_t overlap
+        = trustedPowerOfSigners(trustedSet, target.commit, target.validators);
     if (3 * overlap <= trustedSet.totalPower())
         return refuse(VerifyFailure::NeedsBisection,
             "Needs bisection: validators trusted at height " + std::to_string(trusted.height())

@@ -343,6 +343,80 @@ std::uint64_t Chain::nextNonce(const crypto::Address& address)
     return m_state->mempool.nextNonce(address, account ? account->nonce : 0);
 }
 
+// What executing a block's transactions gave: the inputs to its header and its store rows.
+struct Chain::Execution {
+    std::vector<protocol::Transaction> transactions;
+    std::vector<crypto::Address> senders;
+    std::vector<protocol::Receipt> receipts;
+    std::vector<StateUpdate> updates;
+    Hash256 txRoot{};
+    Hash256 receiptsRoot{};
+    std::map<crypto::Address, std::uint64_t> nextNonces;
+};
+
+Result<Chain::Execution> Chain::execute(const BlockContext& start,
+                                        std::vector<PendingTransaction> candidates, bool dropInvalid)
+{
+    BlockContext context = start;
+    TreeStateView view(*m_state->tree, height());
+    StateOverlay overlay(view);
+    Execution execution;
+    std::vector<Bytes> rawTransactions;
+    std::vector<Bytes> receiptItems;
+    for (auto& candidate : candidates) {
+        auto receipt = Executor::apply(overlay, candidate.transaction, candidate.sender, context);
+        if (!receipt) {
+            if (!dropInvalid)
+                return fail(ErrorKind::Verification, "The block holds a transaction that is not valid here: "
+                                                         + receipt.error().message);
+            // Not valid in this block any more (e.g. the balance went elsewhere): drop it and the
+            // sender's later transactions, which could only fail on the nonce now.
+            m_state->mempool.removeWithSuccessors(candidate.hash);
+            continue;
+        }
+        context.cumulativeGasUsed = receipt->cumulativeGasUsed;
+        execution.nextNonces[candidate.sender] = candidate.transaction.nonce + 1;
+        rawTransactions.push_back(candidate.transaction.encode());
+        receiptItems.push_back(receipt->encode());
+        execution.transactions.push_back(std::move(candidate.transaction));
+        execution.senders.push_back(candidate.sender);
+        execution.receipts.push_back(std::move(*receipt));
+    }
+    execution.updates = toUpdates(overlay.changes());
+    execution.txRoot = protocol::MerkleList::root(rawTransactions);
+    execution.receiptsRoot = protocol::MerkleList::root(receiptItems);
+    return execution;
+}
+
+Result<void> Chain::commitBlock(const protocol::LightBlock& block, const Execution& execution)
+{
+    auto transaction = storage::Transaction::begin(m_state->database);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    auto stateRoot = m_state->tree->applyBatch(*transaction, block.header.height, execution.updates);
+    if (!stateRoot)
+        return std::unexpected(stateRoot.error());
+    if (*stateRoot != block.header.stateRoot)
+        return fail(ErrorKind::Verification, "Block " + std::to_string(block.header.height)
+                                                 + ": re-execution gives a different state root");
+    return finishBlock(*transaction, block, execution);
+}
+
+Result<void> Chain::finishBlock(storage::Transaction& transaction, const protocol::LightBlock& block,
+                                const Execution& execution)
+{
+    if (auto appended = m_state->blocks->append(transaction, block, execution.transactions,
+                                                execution.senders, execution.receipts);
+        !appended)
+        return appended;
+    if (auto committed = transaction.commit(); !committed)
+        return committed;
+    for (const auto& [sender, nonce] : execution.nextNonces)
+        m_state->mempool.removeConfirmed(sender, nonce);
+    m_state->latest.emplace(block);
+    return {};
+}
+
 Result<StoredBlock> Chain::produceBlock(const crypto::PrivateKey& key, std::uint64_t nowMs)
 {
     const protocol::LightBlock& parent = *m_state->latest;
@@ -353,43 +427,24 @@ Result<StoredBlock> Chain::produceBlock(const crypto::PrivateKey& key, std::uint
 
     BlockContext context = nextBlockContext(*this, std::max(nowMs, parent.header.timeMs + 1));
     context.proposer = proposer;
-
     TreeStateView view(*m_state->tree, height());
-    StateOverlay overlay(view);
-    std::map<crypto::Address, std::uint64_t> nonces;
+    StateOverlay nonceView(view);
     auto nonceOf = [&](const crypto::Address& address) -> std::uint64_t {
-        auto account = ChainState(overlay).account(address);
+        auto account = ChainState(nonceView).account(address);
         return account ? account->nonce : 0;
     };
     auto candidates = m_state->mempool.selectForBlock(nonceOf, m_state->params.blockGasLimit,
                                                       kMaxTransactionsPerBlock);
+    auto execution = execute(context, std::move(candidates), true);
+    if (!execution)
+        return std::unexpected(execution.error());
 
-    std::vector<protocol::Transaction> included;
-    std::vector<crypto::Address> senders;
-    std::vector<protocol::Receipt> receipts;
-    std::vector<Bytes> rawTransactions;
-    std::vector<Bytes> receiptItems;
-    for (auto& candidate : candidates) {
-        auto receipt = Executor::apply(overlay, candidate.transaction, candidate.sender, context);
-        if (!receipt) {
-            // Not valid in this block any more (e.g. the balance went elsewhere): drop it and the
-            // sender's later transactions, which could only fail on the nonce now.
-            m_state->mempool.removeWithSuccessors(candidate.hash);
-            continue;
-        }
-        context.cumulativeGasUsed = receipt->cumulativeGasUsed;
-        nonces[candidate.sender] = candidate.transaction.nonce + 1;
-        rawTransactions.push_back(candidate.transaction.encode());
-        receiptItems.push_back(receipt->encode());
-        included.push_back(std::move(candidate.transaction));
-        senders.push_back(candidate.sender);
-        receipts.push_back(std::move(*receipt));
-    }
-
+    // The state root is known once the tree has the batch; the header that names it is signed
+    // inside the same database transaction, so the block and its state commit together.
     auto transaction = storage::Transaction::begin(m_state->database);
     if (!transaction)
         return std::unexpected(transaction.error());
-    auto stateRoot = m_state->tree->applyBatch(*transaction, context.height, toUpdates(overlay.changes()));
+    auto stateRoot = m_state->tree->applyBatch(*transaction, context.height, execution->updates);
     if (!stateRoot)
         return std::unexpected(stateRoot.error());
 
@@ -398,8 +453,8 @@ Result<StoredBlock> Chain::produceBlock(const crypto::PrivateKey& key, std::uint
     header.height = context.height;
     header.timeMs = context.timeMs;
     header.parentHash = parent.header.hash();
-    header.txRoot = protocol::MerkleList::root(rawTransactions);
-    header.receiptsRoot = protocol::MerkleList::root(receiptItems);
+    header.txRoot = execution->txRoot;
+    header.receiptsRoot = execution->receiptsRoot;
     header.stateRoot = *stateRoot;
     header.validatorsHash = parent.header.nextValidatorsHash;
     header.nextValidatorsHash = parent.header.nextValidatorsHash;
@@ -410,16 +465,48 @@ Result<StoredBlock> Chain::produceBlock(const crypto::PrivateKey& key, std::uint
         return std::unexpected(commit.error());
     protocol::LightBlock block{header, std::move(*commit), parent.validators};
 
-    if (auto appended = m_state->blocks->append(*transaction, block, included, senders, receipts); !appended)
-        return std::unexpected(appended.error());
-    if (auto committed = transaction->commit(); !committed)
+    if (auto committed = finishBlock(*transaction, block, *execution); !committed)
         return std::unexpected(committed.error());
-
-    for (const auto& [sender, nonce] : nonces)
-        m_state->mempool.removeConfirmed(sender, nonce);
-    m_state->latest.emplace(block);
     auto hash = block.header.hash();
-    return StoredBlock{std::move(block), hash, std::move(included), std::move(senders)};
+    return StoredBlock{std::move(block), hash, std::move(execution->transactions),
+                       std::move(execution->senders)};
+}
+
+Result<void> Chain::applyBlock(const protocol::LightBlock& block,
+                               std::span<const protocol::Transaction> transactions)
+{
+    const protocol::LightBlock& parent = *m_state->latest;
+    if (block.header.height != parent.header.height + 1)
+        return fail(ErrorKind::InvalidInput, "Block " + std::to_string(block.header.height)
+                                                 + " does not follow the head "
+                                                 + std::to_string(parent.header.height));
+    if (block.header.chainId != chainId() || block.header.parentHash != parent.header.hash())
+        return fail(ErrorKind::Verification, "Block " + std::to_string(block.header.height)
+                                                 + " belongs to another chain or fork");
+    if (block.validators.hash() != parent.header.nextValidatorsHash)
+        return fail(ErrorKind::Verification, "Block " + std::to_string(block.header.height)
+                                                 + " is signed by an unannounced validator set");
+    if (auto verified = block.verify(); !verified)
+        return verified;
+    if (block.header.timeMs <= parent.header.timeMs)
+        return fail(ErrorKind::Verification, "Block time must increase");
+
+    BlockContext context = nextBlockContext(*this, block.header.timeMs);
+    context.proposer = block.header.proposer;
+    std::vector<PendingTransaction> candidates;
+    for (const auto& tx : transactions) {
+        auto sender = tx.recoverSender(chainId());
+        if (!sender)
+            return std::unexpected(sender.error());
+        candidates.push_back(PendingTransaction::make(tx, *sender, m_state->params.minGasPrice));
+    }
+    auto execution = execute(context, std::move(candidates), false);
+    if (!execution)
+        return std::unexpected(execution.error());
+    if (execution->txRoot != block.header.txRoot || execution->receiptsRoot != block.header.receiptsRoot)
+        return fail(ErrorKind::Verification, "Block " + std::to_string(block.header.height)
+                                                 + ": transactions or receipts differ from its header");
+    return commitBlock(block, *execution);
 }
 
 } // namespace ls::node

@@ -18,6 +18,10 @@
 #include <memory>
 #include <optional>
 
+namespace ls::storage {
+class Transaction;
+}
+
 namespace ls::node {
 
 struct ReceiptProof {
@@ -75,8 +79,20 @@ public:
     // best pending transactions. `nowMs` is the block time (kept strictly increasing).
     Result<StoredBlock> produceBlock(const crypto::PrivateKey& key, std::uint64_t nowMs);
 
+    // Appends a block made elsewhere (a follower, or a replay from genesis): its commit must be
+    // valid for the current validator set, its parent the current head, and re-executing its
+    // transactions here must give exactly its transaction, receipt and state roots.
+    Result<void> applyBlock(const protocol::LightBlock& block,
+                            std::span<const protocol::Transaction> transactions);
+
 private:
     struct State;
+    struct Execution;
+    Result<Execution> execute(const BlockContext& context,
+                              std::vector<PendingTransaction> candidates, bool dropInvalid);
+    Result<void> commitBlock(const protocol::LightBlock& block, const Execution& execution);
+    Result<void> finishBlock(storage::Transaction& transaction, const protocol::LightBlock& block,
+                             const Execution& execution);
     explicit Chain(std::unique_ptr<State> state);
     std::unique_ptr<State> m_state;
 };

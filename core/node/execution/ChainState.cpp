@@ -7,10 +7,12 @@
 namespace ls::node {
 namespace {
 
-// Reads one entry and decodes it with `decode`; nullopt when absent.
-template <typename T, typename Decode>
+// Reads one entry and decodes it with `decode`; nullopt when absent. `describe` names the entry
+// for the error message, and runs only when there is one: reads are on the hot path of every
+// transaction.
+template <typename T, typename Describe, typename Decode>
 Result<std::optional<T>> readEntry(
-    StateOverlay& overlay, std::uint8_t ns, ByteView key, const std::string& what, Decode decode)
+    StateOverlay& overlay, std::uint8_t ns, ByteView key, Describe describe, Decode decode)
 {
     auto bytes = overlay.get(ns, key);
     if (!bytes)
@@ -19,8 +21,8 @@ Result<std::optional<T>> readEntry(
         return std::optional<T> {};
     auto decoded = decode(**bytes);
     if (!decoded)
-        return fail(
-            ErrorKind::Internal, "Corrupt chain state (" + what + "): " + decoded.error().message);
+        return fail(ErrorKind::Internal,
+            "Corrupt chain state (" + describe() + "): " + decoded.error().message);
     return std::optional<T> { std::move(*decoded) };
 }
 
@@ -33,8 +35,9 @@ std::string titleName(std::uint64_t titleId)
 
 Result<AccountState> ChainState::account(const crypto::Address& address)
 {
-    auto entry = readEntry<AccountState>(m_overlay, state::kAccountNamespace,
-        state::accountKey(address), "account " + address.toChecksumString(),
+    auto entry = readEntry<AccountState>(
+        m_overlay, state::kAccountNamespace, state::accountKey(address),
+        [&] { return "account " + address.toChecksumString(); },
         [](ByteView bytes) { return AccountState::decode(bytes); });
     if (!entry)
         return std::unexpected(std::move(entry.error()));
@@ -51,8 +54,10 @@ void ChainState::setAccount(const crypto::Address& address, const AccountState& 
 
 Result<std::optional<TitleRecord>> ChainState::title(std::uint64_t titleId)
 {
-    return readEntry<TitleRecord>(m_overlay, state::kTitleNamespace, state::titleKey(titleId),
-        titleName(titleId), [](ByteView bytes) { return TitleRecord::decode(bytes); });
+    return readEntry<TitleRecord>(
+        m_overlay, state::kTitleNamespace, state::titleKey(titleId),
+        [&] { return titleName(titleId); },
+        [](ByteView bytes) { return TitleRecord::decode(bytes); });
 }
 
 void ChainState::setTitle(std::uint64_t titleId, const TitleRecord& title)
@@ -63,9 +68,9 @@ void ChainState::setTitle(std::uint64_t titleId, const TitleRecord& title)
 Result<std::optional<VersionRecord>> ChainState::version(
     std::uint64_t titleId, std::uint32_t version)
 {
-    return readEntry<VersionRecord>(m_overlay, state::kVersionNamespace,
-        state::versionKey(titleId, version),
-        titleName(titleId) + " version " + std::to_string(version),
+    return readEntry<VersionRecord>(
+        m_overlay, state::kVersionNamespace, state::versionKey(titleId, version),
+        [&] { return titleName(titleId) + " version " + std::to_string(version); },
         [](ByteView bytes) { return VersionRecord::decode(bytes); });
 }
 
@@ -78,9 +83,9 @@ void ChainState::setVersion(
 Result<std::optional<LicenceRecord>> ChainState::licence(
     std::uint64_t titleId, const crypto::Address& buyer)
 {
-    return readEntry<LicenceRecord>(m_overlay, state::kLicenceNamespace,
-        state::licenceKey(titleId, buyer),
-        titleName(titleId) + " licence of " + buyer.toChecksumString(),
+    return readEntry<LicenceRecord>(
+        m_overlay, state::kLicenceNamespace, state::licenceKey(titleId, buyer),
+        [&] { return titleName(titleId) + " licence of " + buyer.toChecksumString(); },
         [](ByteView bytes) { return LicenceRecord::decode(bytes); });
 }
 
@@ -92,8 +97,9 @@ void ChainState::setLicence(
 
 Result<CatalogCounters> ChainState::counters()
 {
-    auto entry = readEntry<CatalogCounters>(m_overlay, state::kCatalogCountersNamespace,
-        asBytes(state::kCatalogCountersKey), "catalog counters",
+    auto entry = readEntry<CatalogCounters>(
+        m_overlay, state::kCatalogCountersNamespace, asBytes(state::kCatalogCountersKey),
+        [] { return std::string("catalog counters"); },
         [](ByteView bytes) { return CatalogCounters::decode(bytes); });
     if (!entry)
         return std::unexpected(std::move(entry.error()));
@@ -108,8 +114,9 @@ void ChainState::setCounters(const CatalogCounters& counters)
 
 Result<ChainParams> ChainState::params(std::uint64_t chainId)
 {
-    auto entry = readEntry<ChainParams>(m_overlay, state::kParamsNamespace,
-        asBytes(state::kParamsKey), "chain parameters",
+    auto entry = readEntry<ChainParams>(
+        m_overlay, state::kParamsNamespace, asBytes(state::kParamsKey),
+        [] { return std::string("chain parameters"); },
         [chainId](ByteView bytes) { return ChainParams::decode(bytes, chainId); });
     if (!entry)
         return std::unexpected(std::move(entry.error()));

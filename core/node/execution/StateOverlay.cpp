@@ -46,7 +46,7 @@ void StateOverlay::erase(std::uint8_t ns, ByteView key)
 void StateOverlay::write(std::string key, std::optional<Bytes> value)
 {
     auto it = m_entries.find(key);
-    if (false) {
+    if (!m_checkpoints.empty()) {
         UndoRecord undo;
         undo.key = key;
         if (it != m_entries.end())

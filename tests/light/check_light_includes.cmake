@@ -1,0 +1,21 @@
+# core/light verifies what core/node produces, so it must not share the node's code
+# (DESIGN.md §2, docs/ARCHITECTURE.md): fails when a file under core/light includes core/node.
+#   cmake -DLS_ROOT=<source tree> -P check_light_includes.cmake
+file(GLOB_RECURSE _sources "${LS_ROOT}/core/light/*.h" "${LS_ROOT}/core/light/*.cpp")
+set(_violations 0)
+foreach(_file IN LISTS _sources)
+  file(STRINGS "${_file}" _lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]core/node/")
+  foreach(_line IN LISTS _lines)
+    file(RELATIVE_PATH _rel "${LS_ROOT}" "${_file}")
+    message("layer violation: ${_rel}: ${_line}: the light client never uses core/node")
+    math(EXPR _violations "${_violations} + 1")
+  endforeach()
+endforeach()
+list(LENGTH _sources _count)
+if(_count EQUAL 0)
+  message(FATAL_ERROR "no sources found under ${LS_ROOT}/core/light")
+endif()
+if(_violations GREATER 0)
+  message(FATAL_ERROR "${_violations} include(s) of core/node in core/light")
+endif()
+message("core/light: ${_count} files, none includes core/node")

@@ -24,6 +24,14 @@ if [ "$mode" = run ]; then
   exec "$build/app/gui/lightstreams" "$@"
 fi
 
+# ethers.js for the compatibility test, pinned by tests/ethers/package-lock.json; reinstalled only
+# when the lock file changed.
+ethers="$root/tests/ethers"
+if [ ! -f "$ethers/node_modules/.package-lock.json" ] || \
+   [ "$ethers/package-lock.json" -nt "$ethers/node_modules/.package-lock.json" ]; then
+  (cd "$ethers" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # Tests run headless; GUI tests use the offscreen platform (set per test in CMake too).
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 ctest --test-dir "$build" --output-on-failure --parallel "$(nproc)" "$@"

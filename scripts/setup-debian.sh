@@ -19,6 +19,11 @@ packages=(
   # headless GUI runs and screenshots
   xvfb xauth
 )
+# Node.js runs the ethers.js compatibility test (an unmodified Ethereum client library against the
+# node). A machine that already has node and npm (e.g. from NodeSource) keeps them.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

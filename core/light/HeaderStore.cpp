@@ -33,8 +33,7 @@ constexpr std::string_view kSelectColumns
 std::unexpected<Error> damaged(std::uint64_t height, const std::string& why)
 {
     return fail(ErrorKind::Verification,
-        "The stored light block at height " + std::to_string(height)
-            + " fails its check: " + why
+        "The stored light block at height " + std::to_string(height) + " fails its check: " + why
             + " The header store was damaged or edited; delete it to verify again from genesis.");
 }
 
@@ -63,7 +62,8 @@ Result<Row> readRow(const storage::Statement& select)
         return damaged(height, validators.error().message);
     if (header->height != height)
         return damaged(height, "its header is for height " + std::to_string(header->height) + ".");
-    TrustedState state(protocol::LightBlock { *header, std::move(*commit), std::move(*validators) });
+    TrustedState state(
+        protocol::LightBlock { *header, std::move(*commit), std::move(*validators) });
     const ByteView storedHash = select.columnBlob(1);
     if (!std::ranges::equal(storedHash, state.hash()))
         return damaged(height,
@@ -169,7 +169,7 @@ Result<void> HeaderStore::Impl::checkMeta()
 
 Result<void> HeaderStore::Impl::recheckLatest()
 {
-    auto newest = query("ORDER BY height DESC LIMIT 1 OFFSET ?1", 0);
+    auto newest = query("WHERE height >= ?1 ORDER BY height DESC LIMIT 1", 0);
     if (!newest)
         return std::unexpected(newest.error());
     if (!*newest)
@@ -241,11 +241,18 @@ HeaderStore::HeaderStore(HeaderStore&&) noexcept = default;
 HeaderStore& HeaderStore::operator=(HeaderStore&&) noexcept = default;
 HeaderStore::~HeaderStore() = default;
 
-namespace {
-
-Result<HeaderStore> finishOpen(std::unique_ptr<HeaderStore::Impl>) = delete;
-
-} // namespace
+Result<HeaderStore> HeaderStore::setUp(std::unique_ptr<Impl> impl)
+{
+    if (auto check = impl->db.integrityCheck(); !check)
+        return std::unexpected(check.error());
+    if (auto schema = impl->db.exec(kSchema); !schema)
+        return std::unexpected(schema.error());
+    if (auto meta = impl->checkMeta(); !meta)
+        return std::unexpected(meta.error());
+    if (auto latest = impl->recheckLatest(); !latest)
+        return std::unexpected(latest.error());
+    return HeaderStore(std::move(impl));
+}
 
 Result<HeaderStore> HeaderStore::open(
     const std::filesystem::path& path, std::uint64_t chainId, const Hash256& genesisHash)
@@ -257,14 +264,111 @@ Result<HeaderStore> HeaderStore::open(
     auto db = storage::Database::open(path, options);
     if (!db)
         return std::unexpected(db.error());
-    auto impl = std::make_unique<Impl>(Impl { std::move(*db), chainId, genesisHash, {} });
-    if (auto check = impl->db.integrityCheck(); !check)
-        return std::unexpected(check.error());
-    if (auto schema = impl->db.exec(kSchema); !schema)
-        return std::unexpected(schema.error());
-    if (auto meta = impl->checkMeta(); !meta)
-        return std::unexpected(meta.error());
-    if (auto latest = impl->recheckLatest(); !latest)
-        return std::unexpected(latest.error());
-    return HeaderStore(std::move(impl));
+    return setUp(std::make_unique<Impl>(Impl { std::move(*db), chainId, genesisHash, {} }));
 }
+
+Result<HeaderStore> HeaderStore::openInMemory(std::uint64_t chainId, const Hash256& genesisHash)
+{
+    auto db = storage::Database::openInMemory();
+    if (!db)
+        return std::unexpected(db.error());
+    return setUp(std::make_unique<Impl>(Impl { std::move(*db), chainId, genesisHash, {} }));
+}
+
+const std::optional<TrustedState>& HeaderStore::latest() const
+{
+    return m_impl->latest;
+}
+
+std::uint64_t HeaderStore::chainId() const
+{
+    return m_impl->chainId;
+}
+
+const Hash256& HeaderStore::genesisHash() const
+{
+    return m_impl->genesisHash;
+}
+
+Result<std::optional<TrustedState>> HeaderStore::at(std::uint64_t height)
+{
+    auto row = m_impl->query("WHERE height = ?1", height);
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<TrustedState> {};
+    return std::optional<TrustedState> { std::move((*row)->state) };
+}
+
+Result<std::optional<TrustedState>> HeaderStore::atOrBelow(std::uint64_t height)
+{
+    auto row = m_impl->query("WHERE height <= ?1 ORDER BY height DESC LIMIT 1", height);
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<TrustedState> {};
+    return std::optional<TrustedState> { std::move((*row)->state) };
+}
+
+Result<void> HeaderStore::addGenesis(const TrustedState& genesis)
+{
+    if (auto anchor = anchorGenesis(m_impl->chainId, m_impl->genesisHash, genesis.block()); !anchor)
+        return std::unexpected(anchor.error().toError());
+    auto transaction = storage::Transaction::begin(m_impl->db);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    if (auto inserted = m_impl->insert(genesis, std::nullopt); !inserted)
+        return inserted;
+    if (auto committed = transaction->commit(); !committed)
+        return committed;
+    if (!m_impl->latest)
+        m_impl->latest.emplace(genesis);
+    return {};
+}
+
+Result<void> HeaderStore::add(std::span<const VerifiedStep> steps)
+{
+    if (steps.empty())
+        return {};
+    auto transaction = storage::Transaction::begin(m_impl->db);
+    if (!transaction)
+        return std::unexpected(transaction.error());
+    const TrustedState* newest = nullptr;
+    for (const VerifiedStep& step : steps) {
+        if (step.verifiedFrom >= step.state.height())
+            return fail(
+                ErrorKind::InvalidInput, "A block can only be verified from a lower height.");
+        auto from = m_impl->query("WHERE height = ?1", step.verifiedFrom);
+        if (!from)
+            return std::unexpected(from.error());
+        if (!*from)
+            return fail(ErrorKind::InvalidInput,
+                "The block at height " + std::to_string(step.state.height())
+                    + " was verified from height " + std::to_string(step.verifiedFrom)
+                    + ", which is not stored.");
+        if (auto inserted = m_impl->insert(step.state, step.verifiedFrom); !inserted)
+            return inserted;
+        if (!newest || step.state.height() > newest->height())
+            newest = &step.state;
+    }
+    if (auto committed = transaction->commit(); !committed)
+        return committed;
+    if (newest && (!m_impl->latest || newest->height() > m_impl->latest->height()))
+        m_impl->latest.emplace(*newest);
+    return {};
+}
+
+Result<std::uint64_t> HeaderStore::rowCount()
+{
+    auto count = m_impl->db.cached("SELECT COUNT(*) FROM light_block");
+    if (!count)
+        return std::unexpected(count.error());
+    auto row = (*count)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    const std::int64_t value = *row ? (*count)->columnInt64(0) : 0;
+    (*count)->reset();
+    return static_cast<std::uint64_t>(value < 0 ? 0 : value);
+}
+
+} // namespace ls::light

@@ -63,6 +63,7 @@ public:
 private:
     struct Impl;
     explicit HeaderStore(std::unique_ptr<Impl> impl);
+    static Result<HeaderStore> setUp(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;
 };
 

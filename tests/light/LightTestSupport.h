@@ -47,6 +47,12 @@ inline protocol::ValidatorSet validatorSet(
     return must(protocol::ValidatorSet::create(std::move(validators)));
 }
 
+inline void mustSucceed(const Result<void>& result)
+{
+    if (!result)
+        qFatal("unexpected error: %s", result.error().message.c_str());
+}
+
 template <typename T> T mustVerify(light::VerifyResult<T> result)
 {
     if (!result)

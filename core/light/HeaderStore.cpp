@@ -244,7 +244,10 @@ HeaderStore::~HeaderStore() = default;
 Result<HeaderStore> HeaderStore::setUp(std::unique_ptr<Impl> impl)
 {
     if (auto check = impl->db.integrityCheck(); !check)
-        return std::unexpected(check.error());
+        return fail(ErrorKind::Io,
+            "The light client's header store is damaged; delete it to verify again from "
+            "genesis. "
+                + check.error().message);
     if (auto schema = impl->db.exec(kSchema); !schema)
         return std::unexpected(schema.error());
     if (auto meta = impl->checkMeta(); !meta)

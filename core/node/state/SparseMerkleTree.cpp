@@ -100,9 +100,12 @@ std::optional<std::vector<PreparedUpdate>> prepareUpdates(std::span<const StateU
 Result<void> writeBatch(
     StateStore& store, std::uint64_t version, const ChildRef& root, BatchUpdate& batch)
 {
+    std::vector<StateStore::RowView> rows;
+    rows.reserve(batch.rows().size());
     for (const auto& row : batch.rows())
-        if (auto written = store.writeRow(row.id, batch.rowBytes(row)); !written)
-            return written;
+        rows.push_back({ row.id, batch.rowBytes(row) });
+    if (auto written = store.writeRows(rows); !written)
+        return written;
     if (auto written = store.writeRoot({ version, root.id, root.hash }); !written)
         return written;
     if (batch.stale().empty())

@@ -120,6 +120,39 @@ Result<void> StateStore::writeRow(NodeId id, ByteView data)
     return (*stmt)->run();
 }
 
+Result<void> StateStore::writeRows(std::span<const RowView> rows)
+{
+    constexpr std::size_t kPerStatement = 50;
+    static const std::string multiRowSql = [] {
+        std::string sql = "INSERT INTO state_node(id, data) VALUES(?, ?)";
+        for (std::size_t i = 1; i < kPerStatement; ++i)
+            sql += ", (?, ?)";
+        return sql;
+    }();
+    std::size_t done = 0;
+    if (rows.size() >= kPerStatement) {
+        auto stmt = m_db->cached(multiRowSql);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        for (; rows.size() - done >= kPerStatement; done += kPerStatement) {
+            for (std::size_t i = 0; i < kPerStatement; ++i) {
+                const RowView& row = rows[done + i];
+                auto index = static_cast<int>(2 * i);
+                if (auto bound = (*stmt)->bind(index + 1, asSql(row.id)); !bound)
+                    return bound;
+                if (auto bound = (*stmt)->bind(index + 2, row.data); !bound)
+                    return bound;
+            }
+            if (auto ran = (*stmt)->run(); !ran)
+                return ran;
+        }
+    }
+    for (; done < rows.size(); ++done)
+        if (auto written = writeRow(rows[done].id, rows[done].data); !written)
+            return written;
+    return {};
+}
+
 Result<void> StateStore::deleteRow(NodeId id)
 {
     return runWith(*m_db, "DELETE FROM state_node WHERE id = ?1", asSql(id));

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace ls::storage {
@@ -55,7 +56,13 @@ public:
     Result<void> createSchema();
 
     Result<Bytes> readRow(NodeId id);
+    struct RowView {
+        NodeId id = 0;
+        ByteView data;
+    };
     Result<void> writeRow(NodeId id, ByteView data);
+    // Many rows, several per INSERT statement (a third less time per row than one at a time).
+    Result<void> writeRows(std::span<const RowView> rows);
     Result<void> deleteRow(NodeId id);
     Result<NodeId> maxId();
 

@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecureMemory.h"
 #include "core/crypto/Sha2.h"
+#include "core/util/Characters.h"
 
 #include <algorithm>
 #include <array>
@@ -37,16 +38,6 @@ FixedBytes<4> checksum(ByteView payload)
     const auto once = crypto::sha256(payload);
     const auto twice = crypto::sha256(once);
     return { twice[0], twice[1], twice[2], twice[3] };
-}
-
-std::string describe(char c)
-{
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == ' ')
-        return "a space";
-    if (byte < 0x20 || byte > 0x7e)
-        return "a control or non-ASCII character";
-    return std::string("'") + c + "'";
 }
 
 } // namespace
@@ -93,7 +84,7 @@ Result<Bytes> base58Decode(std::string_view text, std::size_t maxDecodedSize)
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte >= 128 || kDigit[byte] < 0)
             return fail(ErrorKind::InvalidInput,
-                "Character " + std::to_string(i + 1) + " (" + describe(text[i])
+                "Character " + std::to_string(i + 1) + " (" + describeCharacter(text[i])
                     + ") is not allowed in Base58 text, which uses only letters and "
                       "digits other than 0, O, I and l.");
     }

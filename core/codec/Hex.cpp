@@ -1,30 +1,11 @@
 #include "core/codec/Hex.h"
 
+#include "core/util/Characters.h"
+
 namespace ls::codec {
 namespace {
 
 constexpr char kDigits[] = "0123456789abcdef";
-
-int digitValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-std::string describe(char c)
-{
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == ' ')
-        return "a space";
-    if (byte < 0x20 || byte > 0x7e)
-        return "a control or non-ASCII character";
-    return std::string("'") + c + "'";
-}
 
 } // namespace
 
@@ -49,9 +30,9 @@ Result<Bytes> fromHex(std::string_view text)
         offset = 2;
     const std::string_view digits = text.substr(offset);
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (digitValue(digits[i]) < 0)
+        if (hexDigitValue(digits[i]) < 0)
             return fail(ErrorKind::InvalidInput,
-                "Character " + std::to_string(offset + i + 1) + " (" + describe(digits[i])
+                "Character " + std::to_string(offset + i + 1) + " (" + describeCharacter(digits[i])
                     + ") is not a hex digit (0-9, a-f).");
     }
     if (digits.size() % 2 != 0)
@@ -61,7 +42,7 @@ Result<Bytes> fromHex(std::string_view text)
     Bytes out(digits.size() / 2);
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i] = static_cast<std::uint8_t>(
-            digitValue(digits[2 * i]) * 16 + digitValue(digits[2 * i + 1]));
+            hexDigitValue(digits[2 * i]) * 16 + hexDigitValue(digits[2 * i + 1]));
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "core/codec/UInt256.h"
 
+#include "core/util/Characters.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -11,27 +13,6 @@ __extension__ typedef unsigned __int128
 
 constexpr std::uint64_t kTenPow19 = 10'000'000'000'000'000'000ULL; // largest power of 10 in 64 bits
 constexpr unsigned kMaxDecimals = 77; // 10^77 < 2^256 < 10^78
-
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-std::string quoteCharacter(char c)
-{
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte == ' ')
-        return "a space";
-    if (byte < 0x20 || byte > 0x7e)
-        return "a control or non-ASCII character";
-    return std::string("'") + c + "'";
-}
 
 } // namespace
 
@@ -74,7 +55,7 @@ Result<UInt256> UInt256::fromDecimal(std::string_view text)
         const char c = text[i];
         if (c < '0' || c > '9')
             return fail(ErrorKind::InvalidInput,
-                "Character " + std::to_string(i + 1) + " (" + quoteCharacter(c)
+                "Character " + std::to_string(i + 1) + " (" + describeCharacter(c)
                     + ") is not a decimal digit.");
         auto next = value.checkedMul(10).and_then([c](const UInt256& scaled) {
             return scaled.checkedAdd(static_cast<std::uint64_t>(c - '0'));
@@ -95,10 +76,10 @@ Result<UInt256> UInt256::fromHexQuantity(std::string_view text)
         return fail(ErrorKind::InvalidInput, "The hex quantity has no digits after \"0x\".");
     UInt256 value;
     for (std::size_t i = 2; i < text.size(); ++i) {
-        const int digit = hexDigit(text[i]);
+        const int digit = hexDigitValue(text[i]);
         if (digit < 0)
             return fail(ErrorKind::InvalidInput,
-                "Character " + std::to_string(i + 1) + " (" + quoteCharacter(text[i])
+                "Character " + std::to_string(i + 1) + " (" + describeCharacter(text[i])
                     + ") is not a hex digit (0-9, a-f).");
         if (value.m_limbs[3] >> 60 != 0)
             return fail(ErrorKind::InvalidInput,
@@ -353,7 +334,7 @@ Result<UInt256> parseUnits(std::string_view text, unsigned decimals)
         const char c = text[i];
         if ((c < '0' || c > '9') && i != point)
             return fail(ErrorKind::InvalidInput,
-                "Character " + std::to_string(i + 1) + " (" + quoteCharacter(c)
+                "Character " + std::to_string(i + 1) + " (" + describeCharacter(c)
                     + ") is not allowed in an amount; use digits and one '.'.");
     }
     if (fraction.size() > decimals)

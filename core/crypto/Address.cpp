@@ -1,6 +1,7 @@
 #include "core/crypto/Address.h"
 
 #include "core/crypto/Keccak.h"
+#include "core/util/Characters.h"
 
 #include <algorithm>
 
@@ -8,17 +9,6 @@ namespace ls::crypto {
 namespace {
 
 constexpr char kLowerDigits[] = "0123456789abcdef";
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 bool isLowerLetter(char c)
 {
@@ -35,7 +25,7 @@ Address Address::fromPublicKey(const PublicKey& key)
 {
     const auto& xy = key.xy();
     Hash256 digest = keccak256(ByteView(xy.data(), xy.size()));
-    FixedBytes<20> bytes{};
+    FixedBytes<20> bytes {};
     std::copy(digest.end() - 20, digest.end(), bytes.begin());
     return Address(bytes);
 }
@@ -44,7 +34,7 @@ Result<Address> Address::fromBytes(ByteView bytes)
 {
     if (bytes.size() != 20)
         return fail(ErrorKind::InvalidInput, "an address must be exactly 20 bytes");
-    FixedBytes<20> out{};
+    FixedBytes<20> out {};
     std::copy(bytes.begin(), bytes.end(), out.begin());
     return Address(out);
 }
@@ -56,11 +46,11 @@ Result<Address> Address::parse(std::string_view text)
         return fail(ErrorKind::InvalidInput, std::string(kShape));
 
     std::string_view digits = text.substr(2);
-    FixedBytes<20> bytes{};
+    FixedBytes<20> bytes {};
     bool anyLower = false;
     bool anyUpper = false;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-        int value = hexValue(digits[i]);
+        int value = hexDigitValue(digits[i]);
         if (value < 0)
             return fail(ErrorKind::InvalidInput, std::string(kShape));
         anyLower = anyLower || isLowerLetter(digits[i]);

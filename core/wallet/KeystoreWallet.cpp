@@ -63,6 +63,20 @@ Result<void> KeystoreWallet::refuseToOverwrite() const
     return {};
 }
 
+Result<std::string> KeystoreWallet::store(crypto::KeystorePayload kind,
+                                          const crypto::SecretBytes& secret,
+                                          const crypto::Address& address,
+                                          std::string_view passphrase, api::KeyFileStrength strength)
+{
+    auto keystore = crypto::Keystore::create(kind, secret, address, asBytes(passphrase),
+                                             paramsFor(strength));
+    if (!keystore)
+        return std::unexpected(keystore.error());
+    if (auto saved = keystore->save(m_file); !saved)
+        return std::unexpected(saved.error());
+    return address.toChecksumString();
+}
+
 Result<api::CreatedWallet> KeystoreWallet::create(std::string_view passphrase, int words,
                                                   api::KeyFileStrength strength)
 {
@@ -97,14 +111,8 @@ Result<std::string> KeystoreWallet::importPhrase(std::string_view phrase,
     if (!address)
         return std::unexpected(address.error());
 
-    auto keystore = crypto::Keystore::create(crypto::KeystorePayload::Mnemonic,
-                                             crypto::SecretBytes(asBytes(mnemonic->phrase())),
-                                             *address, asBytes(passphrase), paramsFor(strength));
-    if (!keystore)
-        return std::unexpected(keystore.error());
-    if (auto saved = keystore->save(m_file); !saved)
-        return std::unexpected(saved.error());
-    return address->toChecksumString();
+    return store(crypto::KeystorePayload::Mnemonic, crypto::SecretBytes(asBytes(mnemonic->phrase())),
+                 *address, passphrase, strength);
 }
 
 Result<std::string> KeystoreWallet::importPrivateKey(std::string_view hexKey,
@@ -125,13 +133,7 @@ Result<std::string> KeystoreWallet::importPrivateKey(std::string_view hexKey,
         return std::unexpected(key.error());
     auto address = crypto::Address::fromPublicKey(key->publicKey());
 
-    auto keystore = crypto::Keystore::create(crypto::KeystorePayload::PrivateKey, secret, address,
-                                             asBytes(passphrase), paramsFor(strength));
-    if (!keystore)
-        return std::unexpected(keystore.error());
-    if (auto saved = keystore->save(m_file); !saved)
-        return std::unexpected(saved.error());
-    return address.toChecksumString();
+    return store(crypto::KeystorePayload::PrivateKey, secret, address, passphrase, strength);
 }
 
 Result<crypto::SecretBytes> KeystoreWallet::revealPhrase(std::string_view passphrase) const

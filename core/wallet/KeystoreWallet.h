@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/api/Wallet.h"
+#include "core/crypto/Address.h"
+#include "core/crypto/Keystore.h"
 
 #include <filesystem>
 
@@ -26,6 +28,10 @@ public:
 
 private:
     Result<void> refuseToOverwrite() const;
+    // Encrypts `secret` into the key file (never replacing one) and returns the EIP-55 address.
+    Result<std::string> store(crypto::KeystorePayload kind, const crypto::SecretBytes& secret,
+                              const crypto::Address& address, std::string_view passphrase,
+                              api::KeyFileStrength strength);
 
     std::filesystem::path m_file;
 };

@@ -1,6 +1,8 @@
 // The node's chain on a real SQLite file: genesis, admission, block production, proofs against
 // the committed headers, and a restart that resumes where it stopped.
 #include "core/node/chain/Chain.h"
+#include "ExecutionTestSupport.h"
+#include "ProtocolTestSupport.h"
 #include "core/node/execution/StateKeys.h"
 #include "core/protocol/MerkleList.h"
 
@@ -13,38 +15,29 @@ using ls::node::Chain;
 
 namespace {
 
-constexpr std::uint64_t kChainId = 16300;
-const UInt256 kGwei(1'000'000'000);
-
-crypto::PrivateKey keyNumber(std::uint8_t n)
-{
-    FixedBytes<32> bytes{};
-    bytes[31] = n;
-    return *crypto::PrivateKey::fromBytes(bytes);
-}
-
-crypto::Address addressOf(const crypto::PrivateKey& key)
+crypto::Address addressOfKey(const crypto::PrivateKey& key)
 {
     return crypto::Address::fromPublicKey(key.publicKey());
 }
 
-UInt256 pht(std::uint64_t whole)
-{
-    return *UInt256(whole).checkedMul(*UInt256::fromDecimal("1000000000000000000"));
-}
+constexpr std::uint64_t kChainId = 16300;
+const UInt256 kGwei(1'000'000'000);
+
+
+
 
 node::Genesis makeGenesis()
 {
     node::Genesis genesis;
     genesis.chainId = kChainId;
     genesis.timeMs = 1'795'000'000'000;
-    genesis.validators = {{addressOf(keyNumber(9)), 10}};
-    genesis.allocations = {{addressOf(keyNumber(1)), pht(1000)}};
+    genesis.validators = {{addressOfKey(testing::keyFromByte(9)), 10}};
+    genesis.allocations = {{addressOfKey(testing::keyFromByte(1)), testing::pht(1000)}};
     genesis.params.chainId = kChainId;
     genesis.params.minGasPrice = kGwei;
     genesis.params.blockGasLimit = 30'000'000;
     genesis.params.serviceFeeBps = 250;
-    genesis.params.treasury = addressOf(keyNumber(8));
+    genesis.params.treasury = addressOfKey(testing::keyFromByte(8));
     genesis.params.heartbeatMs = 5000;
     return genesis;
 }
@@ -87,22 +80,22 @@ private Q_SLOTS:
         QVERIFY(chain.has_value());
         QCOMPARE((*chain)->height(), 0ULL);
         QCOMPARE((*chain)->genesisHash(), *hash);
-        auto funded = (*chain)->account(addressOf(keyNumber(1)));
+        auto funded = (*chain)->account(addressOfKey(testing::keyFromByte(1)));
         QVERIFY(funded.has_value());
-        QCOMPARE(funded->balance, pht(1000));
+        QCOMPARE(funded->balance, testing::pht(1000));
     }
 
     void transferIsFinalWithProofs()
     {
         auto chain = std::move(*Chain::open(dataDir()));
-        auto alice = keyNumber(1);
-        auto bob = addressOf(keyNumber(2));
-        auto hash = chain->submit(transfer(alice, 0, bob, pht(5)));
+        auto alice = testing::keyFromByte(1);
+        auto bob = addressOfKey(testing::keyFromByte(2));
+        auto hash = chain->submit(transfer(alice, 0, bob, testing::pht(5)));
         QVERIFY2(hash.has_value(), hash ? "" : hash.error().message.c_str());
         QVERIFY(chain->hasPending());
-        QCOMPARE(chain->nextNonce(addressOf(alice)), 1ULL);
+        QCOMPARE(chain->nextNonce(addressOfKey(alice)), 1ULL);
 
-        auto block = chain->produceBlock(keyNumber(9), 1'795'000'001'000);
+        auto block = chain->produceBlock(testing::keyFromByte(9), 1'795'000'001'000);
         QVERIFY2(block.has_value(), block ? "" : block.error().message.c_str());
         QCOMPARE(block->light.header.height, 1ULL);
         QCOMPARE(block->transactions.size(), std::size_t{1});
@@ -111,10 +104,10 @@ private Q_SLOTS:
         QCOMPARE(block->light.header.parentHash, chain->genesisHash());
 
         // Balances: bob got 5 PHT; alice paid 5 PHT + 21000 gas at min(2 gwei, 1 + 1 gwei).
-        QCOMPARE(chain->account(bob)->balance, pht(5));
+        QCOMPARE(chain->account(bob)->balance, testing::pht(5));
         auto fee = *UInt256(21'000).checkedMul(*kGwei.checkedMul(UInt256(2)));
-        QCOMPARE(chain->account(addressOf(alice))->balance, *pht(995).checkedSub(fee));
-        QCOMPARE(chain->account(addressOf(keyNumber(9)))->balance, fee);
+        QCOMPARE(chain->account(addressOfKey(alice))->balance, *testing::pht(995).checkedSub(fee));
+        QCOMPARE(chain->account(addressOfKey(testing::keyFromByte(9)))->balance, fee);
 
         // The balance proof checks against the committed header's state root.
         auto proof = chain->stateProof(1, node::state::kAccountNamespace, bob.view());
@@ -140,19 +133,19 @@ private Q_SLOTS:
                     .has_value());
         auto stored = chain->transaction(*hash);
         QVERIFY(stored.has_value() && stored->has_value());
-        QCOMPARE((*stored)->sender, addressOf(alice));
+        QCOMPARE((*stored)->sender, addressOfKey(alice));
     }
 
     void admissionRefusesWithReasons()
     {
         auto chain = std::move(*Chain::open(dataDir()));
-        auto poor = keyNumber(3);
-        auto refused = chain->submit(transfer(poor, 0, addressOf(keyNumber(2)), pht(1)));
+        auto poor = testing::keyFromByte(3);
+        auto refused = chain->submit(transfer(poor, 0, addressOfKey(testing::keyFromByte(2)), testing::pht(1)));
         QVERIFY(!refused);
         QVERIFY2(QString::fromStdString(refused.error().message).contains(QStringLiteral("insufficient funds")),
                  refused.error().message.c_str());
 
-        auto replayed = chain->submit(transfer(keyNumber(1), 0, addressOf(keyNumber(2)), pht(1)));
+        auto replayed = chain->submit(transfer(testing::keyFromByte(1), 0, addressOfKey(testing::keyFromByte(2)), testing::pht(1)));
         QVERIFY(!replayed); // nonce 0 is spent
         QCOMPARE(chain->mempool().size(), std::size_t{0});
 
@@ -165,24 +158,24 @@ private Q_SLOTS:
         Hash256 root{};
         {
             auto chain = std::move(*Chain::open(dataDir()));
-            QVERIFY(chain->submit(transfer(keyNumber(1), 1, addressOf(keyNumber(2)), pht(1))).has_value());
-            auto block = chain->produceBlock(keyNumber(9), 1'795'000'002'000);
+            QVERIFY(chain->submit(transfer(testing::keyFromByte(1), 1, addressOfKey(testing::keyFromByte(2)), testing::pht(1))).has_value());
+            auto block = chain->produceBlock(testing::keyFromByte(9), 1'795'000'002'000);
             QVERIFY(block.has_value());
             root = block->light.header.stateRoot;
             // A pending transaction that is never put in a block is not part of the chain.
-            QVERIFY(chain->submit(transfer(keyNumber(1), 2, addressOf(keyNumber(2)), pht(1))).has_value());
+            QVERIFY(chain->submit(transfer(testing::keyFromByte(1), 2, addressOfKey(testing::keyFromByte(2)), testing::pht(1))).has_value());
         }
         auto reopened = std::move(*Chain::open(dataDir()));
         QCOMPARE(reopened->height(), 2ULL);
         QCOMPARE(reopened->latest().header.stateRoot, root);
-        QCOMPARE(reopened->account(addressOf(keyNumber(2)))->balance, pht(6));
+        QCOMPARE(reopened->account(addressOfKey(testing::keyFromByte(2)))->balance, testing::pht(6));
         QCOMPARE(reopened->mempool().size(), std::size_t{0});
     }
 
     void onlyTheValidatorProduces()
     {
         auto chain = std::move(*Chain::open(dataDir()));
-        auto refused = chain->produceBlock(keyNumber(4), 1'795'000'003'000);
+        auto refused = chain->produceBlock(testing::keyFromByte(4), 1'795'000'003'000);
         QVERIFY(!refused);
         QVERIFY(QString::fromStdString(refused.error().message).contains(QStringLiteral("not a validator")));
     }

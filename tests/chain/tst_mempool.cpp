@@ -1,6 +1,7 @@
 // The mempool with real signed transactions: ordering, replacement, limits and the reasons a
 // wallet shows when a transaction is refused.
 #include "core/node/mempool/Mempool.h"
+#include "ProtocolTestSupport.h"
 
 #include <QTest>
 
@@ -12,15 +13,14 @@ using ls::node::PendingTransaction;
 
 namespace {
 
+crypto::Address addressOfKey(const crypto::PrivateKey& key)
+{
+    return crypto::Address::fromPublicKey(key.publicKey());
+}
+
 constexpr std::uint64_t kChainId = 16300;
 const UInt256 kMinGasPrice(1'000'000'000);
 
-crypto::PrivateKey keyNumber(std::uint8_t n)
-{
-    FixedBytes<32> bytes{};
-    bytes[31] = n;
-    return *crypto::PrivateKey::fromBytes(bytes);
-}
 
 PendingTransaction signedTransfer(const crypto::PrivateKey& key, std::uint64_t nonce,
                                   std::uint64_t gwei, std::uint64_t gasLimit = 21'000)
@@ -30,17 +30,13 @@ PendingTransaction signedTransfer(const crypto::PrivateKey& key, std::uint64_t n
     tx.nonce = nonce;
     tx.gasPrice = UInt256(gwei * 1'000'000'000ULL);
     tx.gasLimit = gasLimit;
-    tx.to = crypto::Address::fromPublicKey(keyNumber(200).publicKey());
+    tx.to = crypto::Address::fromPublicKey(testing::keyFromByte(200).publicKey());
     tx.value = UInt256(1);
     tx.sign(key, kChainId);
     auto sender = tx.recoverSender(kChainId);
     return PendingTransaction::make(tx, *sender, kMinGasPrice);
 }
 
-crypto::Address addressOf(const crypto::PrivateKey& key)
-{
-    return crypto::Address::fromPublicKey(key.publicKey());
-}
 
 } // namespace
 
@@ -51,8 +47,8 @@ private Q_SLOTS:
     void selectsConsecutiveNoncesPerAccountAndHighestTipFirst()
     {
         Mempool pool;
-        auto alice = keyNumber(1);
-        auto bob = keyNumber(2);
+        auto alice = testing::keyFromByte(1);
+        auto bob = testing::keyFromByte(2);
         QVERIFY(pool.add(signedTransfer(alice, 1, 5), 0).has_value()); // waits for nonce 0
         QVERIFY(pool.add(signedTransfer(alice, 0, 2), 0).has_value());
         QVERIFY(pool.add(signedTransfer(bob, 0, 3), 0).has_value());
@@ -60,8 +56,8 @@ private Q_SLOTS:
         auto chosen = pool.selectForBlock([](const crypto::Address&) { return 0ULL; }, 1'000'000, 10);
         QCOMPARE(chosen.size(), std::size_t{3});
         // bob's tip (3 gwei - 1) beats alice's first (2 gwei - 1); alice's nonce 1 only after 0.
-        QCOMPARE(chosen[0].sender, addressOf(bob));
-        QCOMPARE(chosen[1].sender, addressOf(alice));
+        QCOMPARE(chosen[0].sender, addressOfKey(bob));
+        QCOMPARE(chosen[1].sender, addressOfKey(alice));
         QCOMPARE(chosen[1].transaction.nonce, 0ULL);
         QCOMPARE(chosen[2].transaction.nonce, 1ULL);
     }
@@ -69,20 +65,20 @@ private Q_SLOTS:
     void gapHoldsLaterNoncesBack()
     {
         Mempool pool;
-        auto alice = keyNumber(1);
+        auto alice = testing::keyFromByte(1);
         QVERIFY(pool.add(signedTransfer(alice, 2, 9), 0).has_value());
         auto chosen = pool.selectForBlock([](const crypto::Address&) { return 0ULL; }, 1'000'000, 10);
         QVERIFY(chosen.empty());
-        QCOMPARE(pool.nextNonce(addressOf(alice), 0), 0ULL);
+        QCOMPARE(pool.nextNonce(addressOfKey(alice), 0), 0ULL);
         QVERIFY(pool.add(signedTransfer(alice, 0, 1), 0).has_value());
-        QCOMPARE(pool.nextNonce(addressOf(alice), 0), 1ULL);
+        QCOMPARE(pool.nextNonce(addressOfKey(alice), 0), 1ULL);
     }
 
     void respectsTheGasBudget()
     {
         Mempool pool;
-        QVERIFY(pool.add(signedTransfer(keyNumber(1), 0, 2, 50'000), 0).has_value());
-        QVERIFY(pool.add(signedTransfer(keyNumber(2), 0, 3, 30'000), 0).has_value());
+        QVERIFY(pool.add(signedTransfer(testing::keyFromByte(1), 0, 2, 50'000), 0).has_value());
+        QVERIFY(pool.add(signedTransfer(testing::keyFromByte(2), 0, 3, 30'000), 0).has_value());
         auto chosen = pool.selectForBlock([](const crypto::Address&) { return 0ULL; }, 60'000, 10);
         QCOMPARE(chosen.size(), std::size_t{1});
         QCOMPARE(chosen[0].transaction.gasLimit, 30'000ULL);
@@ -94,7 +90,7 @@ private Q_SLOTS:
         limits.maxPerAccount = 2;
         limits.maxNonceGap = 4;
         Mempool pool(limits);
-        auto alice = keyNumber(1);
+        auto alice = testing::keyFromByte(1);
 
         auto low = pool.add(signedTransfer(alice, 2, 2), 3);
         QVERIFY(!low);
@@ -120,7 +116,7 @@ private Q_SLOTS:
     void replacementNeedsATenPercentBump()
     {
         Mempool pool;
-        auto alice = keyNumber(1);
+        auto alice = testing::keyFromByte(1);
         auto original = signedTransfer(alice, 0, 10);
         QVERIFY(pool.add(original, 0).has_value());
 
@@ -142,15 +138,15 @@ private Q_SLOTS:
         MempoolLimits limits;
         limits.maxTransactions = 2;
         Mempool pool(limits);
-        auto cheap = signedTransfer(keyNumber(1), 0, 2);
+        auto cheap = signedTransfer(testing::keyFromByte(1), 0, 2);
         QVERIFY(pool.add(cheap, 0).has_value());
-        QVERIFY(pool.add(signedTransfer(keyNumber(2), 0, 5), 0).has_value());
+        QVERIFY(pool.add(signedTransfer(testing::keyFromByte(2), 0, 5), 0).has_value());
 
-        auto poorer = pool.add(signedTransfer(keyNumber(3), 0, 2), 0);
+        auto poorer = pool.add(signedTransfer(testing::keyFromByte(3), 0, 2), 0);
         QVERIFY(!poorer);
         QVERIFY(QString::fromStdString(poorer.error().message).contains(QStringLiteral("pool is full")));
 
-        QVERIFY(pool.add(signedTransfer(keyNumber(3), 0, 9), 0).has_value());
+        QVERIFY(pool.add(signedTransfer(testing::keyFromByte(3), 0, 9), 0).has_value());
         QCOMPARE(pool.size(), std::size_t{2});
         QVERIFY(!pool.find(cheap.hash).has_value());
     }
@@ -158,13 +154,13 @@ private Q_SLOTS:
     void confirmedAndInvalidatedTransactionsLeave()
     {
         Mempool pool;
-        auto alice = keyNumber(1);
+        auto alice = testing::keyFromByte(1);
         auto t0 = signedTransfer(alice, 0, 2);
         auto t1 = signedTransfer(alice, 1, 2);
         auto t2 = signedTransfer(alice, 2, 2);
         for (const auto& t : {t0, t1, t2})
             QVERIFY(pool.add(t, 0).has_value());
-        pool.removeConfirmed(addressOf(alice), 1);
+        pool.removeConfirmed(addressOfKey(alice), 1);
         QVERIFY(!pool.find(t0.hash));
         QVERIFY(pool.find(t1.hash));
         pool.removeWithSuccessors(t1.hash);

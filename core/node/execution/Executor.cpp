@@ -75,8 +75,8 @@ Result<protocol::Receipt> applyInOverlay(StateOverlay& overlay, const protocol::
     LS_EXEC_TRY(prepaid, maxGasCost(tx, price));
     if (account.balance < prepaid)
         return invalid("insufficient funds for gas: " + sender.toChecksumString() + " has "
-            + account.balance.toDecimalString() + " base units, gas limit × gas price is "
-            + prepaid.toDecimalString() + ".");
+            + codec::formatUnits(account.balance) + " PHT, gas limit × gas price is "
+            + codec::formatUnits(prepaid) + " PHT.");
 
     // From here the transaction is in the block: the nonce moves and the gas is prepaid before
     // the call, so a revert (which only undoes the call's checkpoint) leaves both in place.

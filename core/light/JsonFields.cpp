@@ -143,8 +143,7 @@ Result<Hash256> hash(const QJsonValue& value, std::string_view field)
     if (!bytes)
         return std::unexpected(bytes.error());
     if (bytes->size() != 32)
-        return fieldError(field,
-            "expected 32 bytes, got " + std::to_string(bytes->size()) + ".");
+        return fieldError(field, "expected 32 bytes, got " + std::to_string(bytes->size()) + ".");
     Hash256 out {};
     std::ranges::copy(*bytes, out.begin());
     return out;

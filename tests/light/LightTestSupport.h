@@ -77,7 +77,8 @@ inline protocol::Commit signBy(const protocol::Header& header, const protocol::V
 // A chain grown one block at a time. Block h is signed by the set block h−1 announced.
 class TestChain {
 public:
-    explicit TestChain(protocol::ValidatorSet genesisSet, std::uint64_t chainId = kLightChainId)
+    explicit TestChain(protocol::ValidatorSet genesisSet, std::uint64_t chainId = kLightChainId,
+        const std::function<void(protocol::Header&)>& editGenesis = {})
         : m_current(genesisSet)
         , m_next(std::move(genesisSet))
     {
@@ -89,6 +90,8 @@ public:
         header.receiptsRoot = filledHash(0x33);
         header.validatorsHash = m_current.hash();
         header.nextValidatorsHash = m_next.hash();
+        if (editGenesis)
+            editGenesis(header);
         // The genesis block is trusted by its hash; its commit carries no signatures.
         protocol::Commit commit;
         commit.blockHash = header.hash();

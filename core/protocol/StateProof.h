@@ -23,7 +23,8 @@ Hash256 statePath(std::uint8_t ns, ByteView key);
 // Bit `index` (0…255) of a path, bit 0 being the most significant bit of path[0].
 inline bool pathBit(const Hash256& path, std::size_t index)
 {
-    return ((path[index / 8] >> (7 - index % 8)) & 1U) != 0;
+    unsigned byte = path[index / 8];
+    return ((byte >> (7U - static_cast<unsigned>(index % 8))) & 1U) != 0;
 }
 // keccak(0x00 ‖ path ‖ valueHash)
 Hash256 stateLeafHash(const Hash256& path, const Hash256& valueHash);

@@ -176,6 +176,72 @@ private Q_SLOTS:
         QCOMPARE(countRows(db, "state_node"), rows);
     }
 
+    void largeBatchesMatchTheReference()
+    {
+        // Batches above BatchUpdate::kParallelThreshold are split between two threads under the
+        // root; the result must not tell. Includes a batch entirely under one root child (no
+        // split possible) and one that deletes most of the tree.
+        std::mt19937_64 rng(77);
+        auto db = must(storage::Database::openInMemory());
+        auto tree = must(SparseMerkleTree::open(db));
+        ReferenceStateTree reference;
+        std::vector<Hash256> known;
+        auto run = [&](std::uint64_t version, std::vector<StateUpdate> batch) {
+            for (const auto& u : batch)
+                reference.set(u.path, u.value);
+            QCOMPARE(commitBatch(db, tree, version, batch), reference.root());
+        };
+        std::vector<StateUpdate> batch;
+        for (int i = 0; i < 3000; ++i) {
+            known.push_back(ls::testing::randomPath(rng, known));
+            batch.push_back({ known.back(), ls::testing::randomValue(rng) });
+        }
+        run(1, batch);
+        batch.clear();
+        std::set<Hash256> used;
+        for (int i = 0; i < 2500; ++i) {
+            bool existing = rng() % 3 != 0;
+            Hash256 path
+                = existing ? known[rng() % known.size()] : ls::testing::randomPath(rng, known);
+            if (!used.insert(path).second)
+                continue;
+            if (!existing)
+                known.push_back(path);
+            std::optional<Bytes> value;
+            if (rng() % 4 != 0)
+                value = ls::testing::randomValue(rng);
+            batch.push_back({ path, value });
+        }
+        run(2, batch);
+        batch.clear();
+        for (int i = 0; i < 1500; ++i) {
+            Hash256 path = ls::testing::randomPath(rng, known);
+            path[0] = static_cast<std::uint8_t>(0x30 | (path[0] & 0x0f)); // all under nibble 3
+            known.push_back(path);
+            batch.push_back({ path, ls::testing::randomValue(rng) });
+        }
+        run(3, batch);
+        batch.clear();
+        for (std::size_t i = 0; i < known.size(); ++i)
+            if (i % 10 != 0)
+                batch.push_back({ known[i], std::nullopt });
+        run(4, batch);
+        for (std::size_t i = 0; i < known.size(); i += 7)
+            QVERIFY(must(tree.prove(4, known[i])) == reference.proof(known[i]));
+
+        // Both halves' rows reached the file: a fresh tree with no cache reads the same proofs.
+        auto fresh = must(SparseMerkleTree::open(db, { 1 }));
+        for (std::size_t i = 0; i < known.size(); i += 7)
+            QVERIFY(must(fresh.prove(4, known[i])) == reference.proof(known[i]));
+        QCOMPARE(countRows(db, "state_node"), static_cast<std::int64_t>(reachableRows(db).size()));
+        // And both halves' stale lists: pruning to the latest keeps exactly its rows.
+        auto txn = must(storage::Transaction::begin(db));
+        QVERIFY(fresh.prune(txn, 4));
+        QVERIFY(txn.commit());
+        QCOMPARE(countRows(db, "state_node"), static_cast<std::int64_t>(reachableRows(db).size()));
+        QCOMPARE(must(fresh.root(4)), reference.root());
+    }
+
     void refusesBadCalls()
     {
         auto db = must(storage::Database::openInMemory());

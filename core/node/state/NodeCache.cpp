@@ -45,6 +45,12 @@ std::shared_ptr<const StateNode> NodeCache::find(NodeId id)
     return m_slots[index].node;
 }
 
+std::shared_ptr<const StateNode> NodeCache::peek(NodeId id) const
+{
+    std::size_t index = locate(id);
+    return index == kNotFound ? nullptr : m_slots[index].node;
+}
+
 void NodeCache::insert(NodeId id, std::shared_ptr<const StateNode> node)
 {
     auto bytes = static_cast<std::uint32_t>(node->memoryBytes() + kEntryOverhead);
@@ -69,11 +75,21 @@ void NodeCache::insert(NodeId id, std::shared_ptr<const StateNode> node)
         evictOldest();
 }
 
+void NodeCache::erase(NodeId id)
+{
+    std::size_t index = locate(id);
+    if (index != kNotFound)
+        removeAt(index);
+}
+
 std::shared_ptr<const StateNode> NodeCache::take(NodeId id)
 {
     std::size_t index = locate(id);
-    if (index == kNotFound)
+    if (index == kNotFound) {
+        ++m_misses;
         return nullptr;
+    }
+    ++m_hits;
     auto node = std::move(m_slots[index].node);
     removeAt(index);
     return node;

@@ -26,8 +26,10 @@ public:
     }
 
     std::shared_ptr<const StateNode> find(NodeId id);
+    // Like find(), but neither counted as a hit or miss nor refreshing the entry's age.
+    std::shared_ptr<const StateNode> peek(NodeId id) const;
     void insert(NodeId id, std::shared_ptr<const StateNode> node);
-    void erase(NodeId id) { (void)take(id); }
+    void erase(NodeId id);
     // Removes the entry and hands it over (nullptr when absent). A batch takes the nodes it
     // replaces: when nobody else holds one, it can be rebuilt in place instead of copied.
     std::shared_ptr<const StateNode> take(NodeId id);

@@ -24,8 +24,8 @@ struct StateUpdate {
 };
 
 struct SparseMerkleTreeOptions {
-    // Memory for decoded nodes. The hot part of a 10^6-entry tree (the nodes a block's updates
-    // pass through) is ~150 MB; a smaller budget still works, with more reads from SQLite.
+    // Memory for decoded nodes. The latest version of a 10^6-entry tree is ~385k nodes, ~200 MB
+    // (ls-bench-state); a smaller budget still works, with more reads from SQLite.
     std::size_t cacheBytes = std::size_t { 256 } << 20;
 };
 

@@ -45,7 +45,7 @@ inline unsigned pathNibble(const Hash256& path, std::size_t index)
 // collapse rule: a position covering no child is E, one covering a single leaf *is* that leaf,
 // anything else is keccak(0x01 ‖ left ‖ right). A node always has at least two leaves below it.
 //
-// Memory matters (the hot part of a 10^6-entry tree is ~400k nodes), so the children live in
+// Memory matters (a 10^6-entry tree is ~385k nodes), so the children live in
 // one compact buffer: ids, hashes, paths of the leaf children only, and — for busy nodes — the
 // 15 in-between hashes, so a batch that changes one slot rehashes 4 positions instead of 15.
 class StateNode {

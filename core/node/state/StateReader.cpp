@@ -70,7 +70,8 @@ Result<ChildRef> StateReader::refLocked(NodeId id)
 {
     ChildRef out;
     out.id = id;
-    if (auto cached = m_cache.find(id)) {
+    // Leaves are never cached, so a miss here is no news: peek, do not count.
+    if (auto cached = m_cache.peek(id)) {
         out.kind = ChildRef::Kind::Internal;
         out.hash = cached->hash();
         return out;

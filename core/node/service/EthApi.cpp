@@ -171,15 +171,21 @@ private:
         return result;
     }
 
-    Reply getBalance(const QJsonArray& params)
+    // [address, block] → the account at that block: eth_getBalance, eth_getTransactionCount.
+    Result<AccountState> accountFromParams(const QJsonArray& params)
     {
         auto address = eth::parseAddress(params.at(0), "address");
         if (!address)
-            return std::unexpected(toRpcError(address.error()));
+            return std::unexpected(address.error());
         auto height = eth::parseBlockTag(params.at(1), m_chain.height());
         if (!height)
-            return std::unexpected(toRpcError(height.error()));
-        auto account = m_chain.account(*address, *height);
+            return std::unexpected(height.error());
+        return m_chain.account(*address, *height);
+    }
+
+    Reply getBalance(const QJsonArray& params)
+    {
+        auto account = accountFromParams(params);
         if (!account)
             return std::unexpected(toRpcError(account.error()));
         return eth::quantity(account->balance);
@@ -187,15 +193,14 @@ private:
 
     Reply getTransactionCount(const QJsonArray& params)
     {
-        auto address = eth::parseAddress(params.at(0), "address");
-        if (!address)
-            return std::unexpected(toRpcError(address.error()));
-        if (params.at(1).toString() == QLatin1String("pending"))
+        if (params.at(1).toString() == QLatin1String("pending")) {
+            // The mempool's view: past every consecutive waiting transaction of the sender.
+            auto address = eth::parseAddress(params.at(0), "address");
+            if (!address)
+                return std::unexpected(toRpcError(address.error()));
             return eth::quantity(m_chain.nextNonce(*address));
-        auto height = eth::parseBlockTag(params.at(1), m_chain.height());
-        if (!height)
-            return std::unexpected(toRpcError(height.error()));
-        auto account = m_chain.account(*address, *height);
+        }
+        auto account = accountFromParams(params);
         if (!account)
             return std::unexpected(toRpcError(account.error()));
         return eth::quantity(account->nonce);

@@ -321,12 +321,15 @@ Result<Hash256> Chain::submit(ByteView raw)
     auto verified = decodeAndRecover(raw, chainId());
     if (!verified)
         return std::unexpected(verified.error());
+    // One overlay for both checks: it caches the sender's account, so admission reads it from
+    // the tree once (this is the node's hottest path).
     TreeStateView view(*m_state->tree, height());
-    if (auto admitted = checkAdmission(view, verified->tx, verified->sender, m_state->params,
+    StateOverlay state(view);
+    if (auto admitted = checkAdmission(state, verified->tx, verified->sender, m_state->params,
                                        NoncePolicy::AllowFuture);
         !admitted)
         return std::unexpected(admitted.error());
-    auto account = m_state->accountAt(height(), verified->sender);
+    auto account = ChainState(state).account(verified->sender);
     if (!account)
         return std::unexpected(account.error());
     auto pending = PendingTransaction::make(std::move(verified->tx), verified->sender,

@@ -32,6 +32,34 @@ Result<T> corrupt(const std::string& what, const Error& cause)
     return fail(ErrorKind::Internal, "The block store is damaged (" + what + "): " + cause.message);
 }
 
+// Runs the cached statement `sql` with `args` bound and hands each row to `visit` (which returns
+// Result<void>). The statement is reset however the loop ends, so no read snapshot outlives the
+// call.
+template <typename Visit, typename... Args>
+Result<void> forEachRow(storage::Database& database, std::string_view sql, Visit&& visit,
+                        const Args&... args)
+{
+    auto query = database.cached(sql);
+    if (!query)
+        return std::unexpected(query.error());
+    storage::Statement& statement = **query;
+    struct ResetOnExit {
+        storage::Statement& statement;
+        ~ResetOnExit() { statement.reset(); }
+    } resetOnExit{statement};
+    if (auto bound = statement.bindAll(args...); !bound)
+        return bound;
+    while (true) {
+        auto row = statement.step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return {};
+        if (auto visited = visit(statement); !visited)
+            return visited;
+    }
+}
+
 Hash256 toHash(ByteView bytes)
 {
     Hash256 hash{};
@@ -93,54 +121,48 @@ Result<void> BlockStore::append(storage::Transaction& transaction, const protoco
 
 Result<std::optional<std::uint64_t>> BlockStore::latestHeight()
 {
-    auto query = m_database->cached("SELECT max(height) FROM block");
-    if (!query)
-        return std::unexpected(query.error());
-    auto row = (*query)->step();
-    if (!row)
-        return std::unexpected(row.error());
     std::optional<std::uint64_t> height;
-    if (*row && !(*query)->isNull(0))
-        height = static_cast<std::uint64_t>((*query)->columnInt64(0));
-    (*query)->reset();
+    auto rows = forEachRow(*m_database, "SELECT max(height) FROM block",
+                           [&](storage::Statement& row) -> Result<void> {
+                               if (!row.isNull(0))
+                                   height = static_cast<std::uint64_t>(row.columnInt64(0));
+                               return {};
+                           });
+    if (!rows)
+        return std::unexpected(rows.error());
     return height;
 }
 
 Result<std::optional<protocol::LightBlock>> BlockStore::lightBlock(std::uint64_t height)
 {
-    auto query = m_database->cached("SELECT light_block FROM block WHERE height = ?1");
-    if (!query)
-        return std::unexpected(query.error());
-    if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
-        return std::unexpected(bound.error());
-    auto row = (*query)->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row) {
-        (*query)->reset();
-        return std::optional<protocol::LightBlock>();
-    }
-    auto decoded = protocol::LightBlock::decode((*query)->columnBlob(0));
-    (*query)->reset();
-    if (!decoded)
-        return corrupt<std::optional<protocol::LightBlock>>("block " + std::to_string(height), decoded.error());
-    return std::optional(std::move(*decoded));
+    std::optional<protocol::LightBlock> block;
+    auto rows = forEachRow(
+        *m_database, "SELECT light_block FROM block WHERE height = ?1",
+        [&](storage::Statement& row) -> Result<void> {
+            auto decoded = protocol::LightBlock::decode(row.columnBlob(0));
+            if (!decoded)
+                return corrupt<void>("block " + std::to_string(height), decoded.error());
+            block.emplace(std::move(*decoded));
+            return {};
+        },
+        static_cast<std::int64_t>(height));
+    if (!rows)
+        return std::unexpected(rows.error());
+    return block;
 }
 
 Result<std::optional<std::uint64_t>> BlockStore::heightOf(const Hash256& blockHash)
 {
-    auto query = m_database->cached("SELECT height FROM block WHERE hash = ?1");
-    if (!query)
-        return std::unexpected(query.error());
-    if (auto bound = (*query)->bindAll(blockHash); !bound)
-        return std::unexpected(bound.error());
-    auto row = (*query)->step();
-    if (!row)
-        return std::unexpected(row.error());
     std::optional<std::uint64_t> height;
-    if (*row)
-        height = static_cast<std::uint64_t>((*query)->columnInt64(0));
-    (*query)->reset();
+    auto rows = forEachRow(
+        *m_database, "SELECT height FROM block WHERE hash = ?1",
+        [&](storage::Statement& row) -> Result<void> {
+            height = static_cast<std::uint64_t>(row.columnInt64(0));
+            return {};
+        },
+        blockHash);
+    if (!rows)
+        return std::unexpected(rows.error());
     return height;
 }
 
@@ -153,60 +175,40 @@ Result<std::optional<StoredBlock>> BlockStore::block(std::uint64_t height)
     StoredBlock stored{std::move(**light), {}, {}, {}};
     stored.hash = stored.light.header.hash();
 
-    auto query = m_database->cached("SELECT raw, sender FROM block_tx WHERE height = ?1 ORDER BY position");
-    if (!query)
-        return std::unexpected(query.error());
-    if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
-        return std::unexpected(bound.error());
-    while (true) {
-        auto row = (*query)->step();
-        if (!row) {
-            (*query)->reset();
-            return std::unexpected(row.error());
-        }
-        if (!*row)
-            break;
-        auto tx = protocol::Transaction::decode((*query)->columnBlob(0));
-        if (!tx) {
-            (*query)->reset();
-            return corrupt<std::optional<StoredBlock>>("a transaction of block " + std::to_string(height), tx.error());
-        }
-        auto sender = crypto::Address::fromBytes((*query)->columnBlob(1));
-        if (!sender) {
-            (*query)->reset();
-            return corrupt<std::optional<StoredBlock>>("a sender in block " + std::to_string(height), sender.error());
-        }
-        stored.transactions.push_back(std::move(*tx));
-        stored.senders.push_back(*sender);
-    }
-    (*query)->reset();
+    auto rows = forEachRow(
+        *m_database, "SELECT raw, sender FROM block_tx WHERE height = ?1 ORDER BY position",
+        [&](storage::Statement& row) -> Result<void> {
+            auto tx = protocol::Transaction::decode(row.columnBlob(0));
+            if (!tx)
+                return corrupt<void>("a transaction of block " + std::to_string(height), tx.error());
+            auto sender = crypto::Address::fromBytes(row.columnBlob(1));
+            if (!sender)
+                return corrupt<void>("a sender in block " + std::to_string(height), sender.error());
+            stored.transactions.push_back(std::move(*tx));
+            stored.senders.push_back(*sender);
+            return {};
+        },
+        static_cast<std::int64_t>(height));
+    if (!rows)
+        return std::unexpected(rows.error());
     return std::optional(std::move(stored));
 }
 
 Result<std::vector<protocol::Receipt>> BlockStore::receipts(std::uint64_t height)
 {
-    auto query = m_database->cached("SELECT receipt FROM block_tx WHERE height = ?1 ORDER BY position");
-    if (!query)
-        return std::unexpected(query.error());
-    if (auto bound = (*query)->bindAll(static_cast<std::int64_t>(height)); !bound)
-        return std::unexpected(bound.error());
     std::vector<protocol::Receipt> receipts;
-    while (true) {
-        auto row = (*query)->step();
-        if (!row) {
-            (*query)->reset();
-            return std::unexpected(row.error());
-        }
-        if (!*row)
-            break;
-        auto receipt = protocol::Receipt::decode((*query)->columnBlob(0));
-        if (!receipt) {
-            (*query)->reset();
-            return corrupt<std::vector<protocol::Receipt>>("a receipt of block " + std::to_string(height), receipt.error());
-        }
-        receipts.push_back(std::move(*receipt));
-    }
-    (*query)->reset();
+    auto rows = forEachRow(
+        *m_database, "SELECT receipt FROM block_tx WHERE height = ?1 ORDER BY position",
+        [&](storage::Statement& row) -> Result<void> {
+            auto receipt = protocol::Receipt::decode(row.columnBlob(0));
+            if (!receipt)
+                return corrupt<void>("a receipt of block " + std::to_string(height), receipt.error());
+            receipts.push_back(std::move(*receipt));
+            return {};
+        },
+        static_cast<std::int64_t>(height));
+    if (!rows)
+        return std::unexpected(rows.error());
     return receipts;
 }
 

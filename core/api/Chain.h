@@ -42,6 +42,26 @@ struct TitleInfo {
     ProvenAt proof;
 };
 
+struct VersionInfo {
+    std::uint64_t titleId = 0;
+    std::uint32_t number = 0; // from 1
+    std::string contentInfohash; // 0x-prefixed hex, 32 bytes
+    std::uint64_t size = 0; // bytes of the container
+    std::string note;
+    std::uint64_t addedAtMs = 0;
+    ProvenAt proof;
+};
+
+// The network's rules that a wallet needs before it signs (docs/protocol.md §3, §7).
+struct NetworkParameters {
+    std::string minGasPrice; // base units per gas, decimal digits
+    std::uint64_t blockGasLimit = 0;
+    std::uint32_t serviceFeeBps = 0; // taken from each sale, in 1/100 of a percent
+    std::string treasury; // EIP-55
+    std::uint64_t titleCount = 0; // titles published so far (ids 1..titleCount)
+    ProvenAt proof;
+};
+
 struct LicenceInfo {
     std::uint64_t titleId = 0;
     std::string buyer; // EIP-55
@@ -52,6 +72,13 @@ struct LicenceInfo {
     ProvenAt proof;
 };
 
+// An event in a proven receipt, as Ethereum shows logs.
+struct LogEntry {
+    std::string address; // EIP-55
+    std::vector<std::string> topics; // 0x-prefixed hex, 32 bytes each; topic 0 names the event
+    std::string data; // 0x-prefixed hex
+};
+
 // "Your transaction is in": its receipt, proven in a verified block.
 struct TransactionConfirmation {
     std::string txHash;
@@ -59,7 +86,7 @@ struct TransactionConfirmation {
     std::string revertReason; // empty on success
     std::uint64_t gasUsed = 0;
     std::string effectiveGasPrice; // base units per gas, decimal digits
-    std::size_t logCount = 0;
+    std::vector<LogEntry> logs;
     std::uint64_t index = 0; // position in the block
     ProvenAt proof;
 };
@@ -157,6 +184,9 @@ public:
     // Follows the network to its newest block; progress and outcome show in status().
     virtual void sync() = 0;
     virtual void cancelSync() = 0;
+    // Syncs, then reports the newest verified height (or why the sync failed). Reads right after
+    // it see the chain as of that height or later.
+    [[nodiscard]] virtual Handle update(Callback<std::uint64_t> done) = 0;
 
     // Nonce and balance; an account never used reads as zero (proven absent).
     [[nodiscard]] virtual Handle account(std::string_view address, Callback<AccountInfo> done) = 0;
@@ -164,6 +194,11 @@ public:
     [[nodiscard]] virtual Handle title(
         std::uint64_t titleId, Callback<std::optional<TitleInfo>> done)
         = 0;
+    // nullopt: proven not to exist (no such title, or no such version of it).
+    [[nodiscard]] virtual Handle version(std::uint64_t titleId, std::uint32_t number,
+        Callback<std::optional<VersionInfo>> done)
+        = 0;
+    [[nodiscard]] virtual Handle parameters(Callback<NetworkParameters> done) = 0;
     // nullopt: `buyer` proven to hold no licence for the title.
     [[nodiscard]] virtual Handle licence(
         std::uint64_t titleId, std::string_view buyer, Callback<std::optional<LicenceInfo>> done)

@@ -101,6 +101,35 @@ Result<LicenceRecord> LicenceRecord::decode(ByteView encoded)
     return out;
 }
 
+Result<CatalogCounters> CatalogCounters::decode(ByteView encoded)
+{
+    auto fields = protocol::RlpFields::decode(encoded, "catalog counters entry", { "nextTitleId" });
+    if (!fields)
+        return std::unexpected(std::move(fields.error()));
+    CatalogCounters out;
+    LS_PROTOCOL_ASSIGN_OR_RETURN(out.nextTitleId, fields->u64(0));
+    if (out.nextTitleId == 0)
+        return fields->fieldError(0, "title ids start at 1.");
+    return out;
+}
+
+Result<ChainParameters> ChainParameters::decode(ByteView encoded)
+{
+    auto fields = protocol::RlpFields::decode(encoded, "chain parameters entry",
+        { "minGasPrice", "blockGasLimit", "serviceFeeBps", "treasury", "heartbeatMs" });
+    if (!fields)
+        return std::unexpected(std::move(fields.error()));
+    ChainParameters out;
+    LS_PROTOCOL_ASSIGN_OR_RETURN(out.minGasPrice, fields->u256(0));
+    LS_PROTOCOL_ASSIGN_OR_RETURN(out.blockGasLimit, fields->u64(1));
+    LS_PROTOCOL_ASSIGN_OR_RETURN(out.serviceFeeBps, fields->u64(2));
+    if (out.serviceFeeBps > 10'000)
+        return fields->fieldError(2, "it is at most 10000 (100%).");
+    LS_PROTOCOL_ASSIGN_OR_RETURN(out.treasury, fields->address(3));
+    LS_PROTOCOL_ASSIGN_OR_RETURN(out.heartbeatMs, fields->u64(4));
+    return out;
+}
+
 StateKey StateKey::account(const crypto::Address& address)
 {
     return { kAccount, Bytes(address.bytes().begin(), address.bytes().end()) };
@@ -127,6 +156,16 @@ StateKey StateKey::licence(std::uint64_t titleId, const crypto::Address& buyer)
     appendBigEndian(out.key, titleId, 8);
     out.key.insert(out.key.end(), buyer.bytes().begin(), buyer.bytes().end());
     return out;
+}
+
+StateKey StateKey::catalogCounters()
+{
+    return { kCounters, Bytes(asBytes("titles").begin(), asBytes("titles").end()) };
+}
+
+StateKey StateKey::parameters()
+{
+    return { kParameters, Bytes(asBytes("params").begin(), asBytes("params").end()) };
 }
 
 Hash256 StateKey::path() const

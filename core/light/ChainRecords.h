@@ -59,12 +59,34 @@ struct LicenceRecord {
     friend bool operator==(const LicenceRecord&, const LicenceRecord&) = default;
 };
 
+// 0x05 catalog counters "titles": [nextTitleId]. Absent means no title yet (nextTitleId 1).
+struct CatalogCounters {
+    std::uint64_t nextTitleId = 1;
+    std::uint64_t titleCount() const { return nextTitleId - 1; }
+    static Result<CatalogCounters> decode(ByteView encoded);
+    friend bool operator==(const CatalogCounters&, const CatalogCounters&) = default;
+};
+
+// 0x06 chain parameters "params": [minGasPrice, blockGasLimit, serviceFeeBps, treasury,
+// heartbeatMs]. Written at genesis, so always present.
+struct ChainParameters {
+    codec::UInt256 minGasPrice;
+    std::uint64_t blockGasLimit = 0;
+    std::uint64_t serviceFeeBps = 0;
+    crypto::Address treasury;
+    std::uint64_t heartbeatMs = 0;
+    static Result<ChainParameters> decode(ByteView encoded);
+    friend bool operator==(const ChainParameters&, const ChainParameters&) = default;
+};
+
 // Where each entry lives: namespace byte and key (§3); the tree path is keccak(ns ‖ key).
 struct StateKey {
     static constexpr std::uint8_t kAccount = 0x01;
     static constexpr std::uint8_t kTitle = 0x02;
     static constexpr std::uint8_t kVersion = 0x03;
     static constexpr std::uint8_t kLicence = 0x04;
+    static constexpr std::uint8_t kCounters = 0x05;
+    static constexpr std::uint8_t kParameters = 0x06;
 
     std::uint8_t ns = 0;
     Bytes key;
@@ -73,6 +95,8 @@ struct StateKey {
     static StateKey title(std::uint64_t titleId); // id as 8 bytes big-endian
     static StateKey version(std::uint64_t titleId, std::uint32_t version); // 8 ‖ 4 bytes
     static StateKey licence(std::uint64_t titleId, const crypto::Address& buyer); // 8 ‖ 20
+    static StateKey catalogCounters(); // "titles"
+    static StateKey parameters(); // "params"
     Hash256 path() const;
 };
 

@@ -49,6 +49,33 @@ api::LicenceInfo licenceInfo(std::uint64_t titleId, const crypto::Address& buyer
         licence.price.toDecimalString(), licence.timeMs, hex(licence.buyerBoxKey), at };
 }
 
+api::VersionInfo versionInfo(std::uint64_t titleId, std::uint32_t number,
+    const VersionRecord& version, const api::ProvenAt& at)
+{
+    api::VersionInfo out;
+    out.titleId = titleId;
+    out.number = number;
+    out.contentInfohash = hex(version.contentInfohash);
+    out.size = version.size;
+    out.note = version.note;
+    out.addedAtMs = version.addedAtMs;
+    out.proof = at;
+    return out;
+}
+
+api::NetworkParameters networkParameters(
+    const ChainParameters& parameters, const CatalogCounters& counters, const api::ProvenAt& at)
+{
+    api::NetworkParameters out;
+    out.minGasPrice = parameters.minGasPrice.toDecimalString();
+    out.blockGasLimit = parameters.blockGasLimit;
+    out.serviceFeeBps = static_cast<std::uint32_t>(parameters.serviceFeeBps);
+    out.treasury = parameters.treasury.toChecksumString();
+    out.titleCount = counters.titleCount();
+    out.proof = at;
+    return out;
+}
+
 api::TransactionConfirmation confirmation(const ConfirmedTransaction& confirmed)
 {
     const protocol::Receipt& receipt = confirmed.receipt;
@@ -58,7 +85,14 @@ api::TransactionConfirmation confirmation(const ConfirmedTransaction& confirmed)
     out.revertReason = receipt.revertReason;
     out.gasUsed = receipt.gasUsed;
     out.effectiveGasPrice = receipt.effectiveGasPrice.toDecimalString();
-    out.logCount = receipt.logs.size();
+    for (const protocol::Log& log : receipt.logs) {
+        api::LogEntry entry;
+        entry.address = log.address.toChecksumString();
+        for (const Hash256& topic : log.topics)
+            entry.topics.push_back(hex(topic));
+        entry.data = codec::toHex(log.data, true);
+        out.logs.push_back(std::move(entry));
+    }
     out.index = confirmed.index;
     out.proof = provenAt(confirmed.height, confirmed.blockHash);
     return out;

@@ -15,6 +15,10 @@ namespace ls::light {
 api::ProvenAt provenAt(std::uint64_t height, const Hash256& blockHash);
 api::AccountInfo accountInfo(const crypto::Address& address, const Verified<AccountRecord>& value);
 api::TitleInfo titleInfo(std::uint64_t titleId, const TitleRecord& title, const api::ProvenAt& at);
+api::VersionInfo versionInfo(std::uint64_t titleId, std::uint32_t number,
+    const VersionRecord& version, const api::ProvenAt& at);
+api::NetworkParameters networkParameters(
+    const ChainParameters& parameters, const CatalogCounters& counters, const api::ProvenAt& at);
 api::LicenceInfo licenceInfo(std::uint64_t titleId, const crypto::Address& buyer,
     const LicenceRecord& licence, const api::ProvenAt& at);
 api::TransactionConfirmation confirmation(const ConfirmedTransaction& confirmed);

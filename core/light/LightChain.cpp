@@ -137,6 +137,32 @@ void LightChain::cancelSync()
         m_client, [client = m_client] { client->cancelSync(); }, Qt::QueuedConnection);
 }
 
+api::Chain::Handle LightChain::update(Callback<std::uint64_t> done)
+{
+    return post<std::uint64_t>(std::move(done), [](LightClient& client, auto reply) {
+        // One outcome per call: whichever of the three signals comes first answers, and all
+        // three connections go with it.
+        auto connections = std::make_shared<std::vector<QMetaObject::Connection>>();
+        auto answer = [connections, reply](Result<std::uint64_t> outcome) {
+            for (const auto& connection : *connections)
+                QObject::disconnect(connection);
+            connections->clear();
+            reply(std::move(outcome));
+        };
+        connections->push_back(QObject::connect(&client, &LightClient::synced, &client,
+            [answer](quint64 height) { answer(std::uint64_t { height }); }));
+        connections->push_back(QObject::connect(&client, &LightClient::syncFailed, &client,
+            [answer](const QString& message) {
+                answer(fail(ErrorKind::Io, message.toStdString()));
+            }));
+        connections->push_back(
+            QObject::connect(&client, &LightClient::syncCancelled, &client, [answer] {
+                answer(fail(ErrorKind::Io, "The sync was cancelled."));
+            }));
+        client.sync();
+    });
+}
+
 template <typename T, typename Run> api::Chain::Handle LightChain::post(Callback<T> done, Run run)
 {
     auto live = std::make_shared<std::atomic<bool>>(true);
@@ -217,6 +243,40 @@ api::Chain::Handle LightChain::licence(
                         titleId, who, *value->value, provenAt(value->height, value->blockHash))));
                 });
         });
+}
+
+api::Chain::Handle LightChain::version(
+    std::uint64_t titleId, std::uint32_t number, Callback<std::optional<api::VersionInfo>> done)
+{
+    return post<std::optional<api::VersionInfo>>(
+        std::move(done), [titleId, number](LightClient& client, auto reply) {
+            client.version(titleId, number,
+                [titleId, number, reply](Result<Verified<std::optional<VersionRecord>>> value) {
+                    if (!value)
+                        return reply(std::unexpected(value.error()));
+                    if (!value->value)
+                        return reply(std::optional<api::VersionInfo> {});
+                    reply(std::optional(versionInfo(titleId, number, *value->value,
+                        provenAt(value->height, value->blockHash))));
+                });
+        });
+}
+
+api::Chain::Handle LightChain::parameters(Callback<api::NetworkParameters> done)
+{
+    return post<api::NetworkParameters>(std::move(done), [](LightClient& client, auto reply) {
+        client.parameters([&client, reply](Result<Verified<ChainParameters>> parameters) {
+            if (!parameters)
+                return reply(std::unexpected(parameters.error()));
+            client.catalogCounters([parameters = parameters->value, reply](
+                                       Result<Verified<CatalogCounters>> counters) {
+                if (!counters)
+                    return reply(std::unexpected(counters.error()));
+                reply(networkParameters(parameters, counters->value,
+                    provenAt(counters->height, counters->blockHash)));
+            });
+        });
+    });
 }
 
 api::Chain::Handle LightChain::confirm(

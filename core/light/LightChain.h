@@ -36,10 +36,14 @@ public:
         std::function<void(const api::ChainStatus&)> onChange) override;
     void sync() override;
     void cancelSync() override;
+    [[nodiscard]] Handle update(Callback<std::uint64_t> done) override;
     [[nodiscard]] Handle account(
         std::string_view address, Callback<api::AccountInfo> done) override;
     [[nodiscard]] Handle title(
         std::uint64_t titleId, Callback<std::optional<api::TitleInfo>> done) override;
+    [[nodiscard]] Handle version(std::uint64_t titleId, std::uint32_t number,
+        Callback<std::optional<api::VersionInfo>> done) override;
+    [[nodiscard]] Handle parameters(Callback<api::NetworkParameters> done) override;
     [[nodiscard]] Handle licence(std::uint64_t titleId, std::string_view buyer,
         Callback<std::optional<api::LicenceInfo>> done) override;
     [[nodiscard]] Handle confirm(

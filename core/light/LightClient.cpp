@@ -323,6 +323,29 @@ void LightClient::licence(std::uint64_t titleId, const crypto::Address& buyer,
         StateKey::licence(titleId, buyer), "licence", optionalOf<LicenceRecord>(), std::move(done));
 }
 
+void LightClient::catalogCounters(Reply<Verified<CatalogCounters>> done)
+{
+    readEntry<CatalogCounters>(
+        StateKey::catalogCounters(), "catalog counters",
+        [](const std::optional<Bytes>& value) -> Result<CatalogCounters> {
+            return value ? CatalogCounters::decode(*value) : CatalogCounters {};
+        },
+        std::move(done));
+}
+
+void LightClient::parameters(Reply<Verified<ChainParameters>> done)
+{
+    readEntry<ChainParameters>(
+        StateKey::parameters(), "chain parameters",
+        [](const std::optional<Bytes>& value) -> Result<ChainParameters> {
+            if (!value)
+                return fail(ErrorKind::Verification,
+                    "the network has no parameters entry, which every genesis writes");
+            return ChainParameters::decode(*value);
+        },
+        std::move(done));
+}
+
 void LightClient::ensureVerified(
     std::uint64_t height, std::function<void(Result<TrustedState>)> done)
 {

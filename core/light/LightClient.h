@@ -80,6 +80,9 @@ public:
         Reply<Verified<std::optional<VersionRecord>>> done);
     void licence(std::uint64_t titleId, const crypto::Address& buyer,
         Reply<Verified<std::optional<LicenceRecord>>> done);
+    void catalogCounters(Reply<Verified<CatalogCounters>> done);
+    // The network's parameters (minimum gas price, service fee, treasury); absent is an error.
+    void parameters(Reply<Verified<ChainParameters>> done);
     // The transaction's receipt, proven in a verified block. NotFound while the server does
     // not report it in a block.
     void confirm(const Hash256& txHash, Reply<ConfirmedTransaction> done);

@@ -5,6 +5,7 @@
 #include "core/crypto/HdKey.h"
 #include "core/crypto/Keystore.h"
 #include "core/crypto/Mnemonic.h"
+#include "core/wallet/KeystoreAccount.h"
 
 namespace ls::wallet {
 namespace {
@@ -145,6 +146,38 @@ Result<crypto::SecretBytes> KeystoreWallet::revealPhrase(std::string_view passph
         return fail(ErrorKind::Unsupported,
                     "This wallet was imported from a private key and has no recovery phrase");
     return keystore->unlock(asBytes(passphrase));
+}
+
+Result<std::unique_ptr<api::UnlockedAccount>> KeystoreWallet::unlock(
+    std::string_view passphrase) const
+{
+    auto keystore = crypto::Keystore::load(m_file);
+    if (!keystore)
+        return std::unexpected(keystore.error());
+    auto secret = keystore->unlock(asBytes(passphrase));
+    if (!secret)
+        return std::unexpected(secret.error());
+
+    auto key = [&]() -> Result<crypto::PrivateKey> {
+        if (keystore->kind() == crypto::KeystorePayload::PrivateKey)
+            return crypto::PrivateKey::fromBytes(secret->view());
+        auto mnemonic = crypto::Mnemonic::parse(secret->asText());
+        if (!mnemonic)
+            return std::unexpected(mnemonic.error());
+        auto seed = mnemonic->seed();
+        if (!seed)
+            return std::unexpected(seed.error());
+        return crypto::ethereumAccountKey(*seed, 0);
+    }();
+    if (!key)
+        return std::unexpected(key.error());
+    // The key file names its address in the clear; a file whose secret gives another account
+    // was tampered with or mixed up, and signing with it would surprise the user.
+    if (crypto::Address::fromPublicKey(key->publicKey()) != keystore->address())
+        return fail(ErrorKind::Verification,
+            "The key file's secret does not belong to the address it names; restore the wallet "
+            "from its recovery phrase");
+    return std::make_unique<KeystoreAccount>(std::move(*key));
 }
 
 Result<void> KeystoreWallet::changePassphrase(std::string_view oldPassphrase,

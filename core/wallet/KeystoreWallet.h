@@ -23,6 +23,7 @@ public:
     Result<std::string> importPrivateKey(std::string_view hexKey, std::string_view passphrase,
                                          api::KeyFileStrength strength) override;
     Result<crypto::SecretBytes> revealPhrase(std::string_view passphrase) const override;
+    Result<std::unique_ptr<api::UnlockedAccount>> unlock(std::string_view passphrase) const override;
     Result<void> changePassphrase(std::string_view oldPassphrase,
                                   std::string_view newPassphrase) override;
 

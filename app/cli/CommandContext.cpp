@@ -31,4 +31,32 @@ int CommandContext::failWith(const Error& error) const
     return kExitFailed;
 }
 
+std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments,
+    const char* command, int minPositional, int maxPositional)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "lightstreams-cli %s: %s\n", command, qPrintable(parser.errorText()));
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return kExitOk;
+    }
+    const auto count = parser.positionalArguments().size();
+    if (count < minPositional || count > maxPositional) {
+        std::fputs(qPrintable(parser.helpText()), stderr);
+        return kExitUsage;
+    }
+    return std::nullopt;
+}
+
+QCommandLineOption passphraseFileOption()
+{
+    return QCommandLineOption(QStringLiteral("passphrase-file"),
+        QStringLiteral("Read the wallet's passphrase from FILE's first line (default: ask, or "
+                       "read a line from standard input)."),
+        QStringLiteral("FILE"));
+}
+
 } // namespace ls::cli

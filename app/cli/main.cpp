@@ -1,5 +1,6 @@
 // lightstreams-cli: wallet, chain and content commands for scripting and power users.
 // Composition root only; commands reach core through core/api.
+#include "app/cli/ChainCommands.h"
 #include "app/cli/CommandContext.h"
 #include "app/cli/WalletCommand.h"
 #include "core/util/ProfilePaths.h"
@@ -21,8 +22,17 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Lightstreams command line.\n\n"
-                "Commands:\n"
-                "  wallet   create, restore and inspect the profile's wallet (wallet --help)\n"));
+                "Commands (each has --help):\n"
+                "  wallet    create, restore and inspect the profile's wallet\n"
+                "  network   choose the network (network use FILE) and show its status\n"
+                "  balance   an account's balance, proven\n"
+                "  send      send PHT\n"
+                "  title     show a title; publish and manage title records\n"
+                "  buy       buy a licence for a title\n"
+                "  licence   show a licence, proven\n"
+                "  tx        show whether a transaction is final, proven\n\n"
+                "Every chain fact shown is verified by the built-in light client against the\n"
+                "network's genesis, never taken on a server's word."));
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption profileOption(
@@ -36,7 +46,11 @@ int main(int argc, char* argv[])
         QStringLiteral("DIR"));
     QCommandLineOption jsonOption(QStringLiteral("json"),
                                   QCoreApplication::translate("main", "Answer in JSON."));
-    parser.addOptions({profileOption, dataDirOption, jsonOption});
+    QCommandLineOption networkOption(QStringLiteral("network"),
+        QCoreApplication::translate("main", "Use the network profile FILE (default: the one "
+                                            "chosen with `network use`)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({profileOption, dataDirOption, jsonOption, networkOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QCoreApplication::translate("main", "The command to run."));
     // Everything after the command belongs to it (so `wallet --help` reaches the wallet).
@@ -55,15 +69,29 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "lightstreams-cli: %s\n", profile.error().message.c_str());
         return cli::kExitUsage;
     }
-    cli::CommandContext context{*profile, parser.isSet(jsonOption)};
+    // --json may also follow the command (`tx HASH --json`), as scripts tend to write it.
+    QStringList commandPart = positional;
+    const bool trailingJson = commandPart.removeAll(QStringLiteral("--json")) > 0;
+    cli::CommandContext context{*profile, parser.isSet(jsonOption) || trailingJson, std::nullopt};
+    if (parser.isSet(networkOption))
+        context.networkFile = parser.value(networkOption).toStdString();
 
     const QString command = positional.first();
     // The subcommand parser expects the program name first.
-    QStringList commandArguments = positional.mid(1);
+    QStringList commandArguments = commandPart.mid(1);
     commandArguments.prepend(QCoreApplication::applicationName() + QLatin1Char(' ') + command);
 
-    if (command == QLatin1String("wallet"))
-        return cli::runWalletCommand(commandArguments, context);
+    using Command = int (*)(const QStringList&, const cli::CommandContext&);
+    const std::pair<const char*, Command> commands[] = {
+        {"wallet", cli::runWalletCommand},   {"network", cli::runNetworkCommand},
+        {"balance", cli::runBalanceCommand}, {"send", cli::runSendCommand},
+        {"title", cli::runTitleCommand},     {"buy", cli::runBuyCommand},
+        {"licence", cli::runLicenceCommand}, {"license", cli::runLicenceCommand},
+        {"tx", cli::runTxCommand},
+    };
+    for (const auto& [name, run] : commands)
+        if (command == QLatin1String(name))
+            return run(commandArguments, context);
 
     std::fprintf(stderr, "lightstreams-cli: unknown command '%s' (see --help)\n",
                  qPrintable(command));

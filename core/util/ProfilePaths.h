@@ -24,6 +24,14 @@ public:
     const std::string& name() const { return m_name; }
     const std::filesystem::path& directory() const { return m_directory; }
     std::filesystem::path keystoreFile() const { return m_directory / "wallet.json"; }
+    // The network this profile uses unless told otherwise (a copy of a network profile file).
+    std::filesystem::path networkProfileFile() const { return m_directory / "network.json"; }
+    // The light client's verified headers, one store per network: switching networks never
+    // mixes two chains' headers. `networkId` names the network (its genesis hash, in hex).
+    std::filesystem::path headerStoreFile(std::string_view networkId) const
+    {
+        return m_directory / "light" / (std::string(networkId.substr(0, 18)) + ".db");
+    }
 
 private:
     ProfilePaths(std::string name, std::filesystem::path directory)

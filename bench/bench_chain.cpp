@@ -192,8 +192,10 @@ int main(int argc, char** argv)
     for (std::size_t next = 0; next < purchases.size();) {
         std::size_t end = std::min<std::size_t>(next + perBlock, purchases.size());
         auto admitStart = Clock::now();
-        for (; next < end; ++next)
-            if (auto submitted = (*chain)->submit(purchases[next]); !submitted)
+        std::vector<ByteView> batch(purchases.begin() + next, purchases.begin() + end);
+        next = end;
+        for (auto& submitted : (*chain)->submitBatch(batch))
+            if (!submitted)
                 return failWith("submit", submitted.error());
         admitSeconds += std::chrono::duration<double>(Clock::now() - admitStart).count();
         auto block = (*chain)->produceBlock(validator, ++now);

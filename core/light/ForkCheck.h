@@ -12,7 +12,7 @@ namespace ls::light {
 // What another endpoint's light block at a verified height says about the chain.
 struct CrossCheckVerdict {
     enum class Kind {
-        Agrees, // same block hash
+        Agrees, // same block hash, and a commit that finalises it
         Fork, // another block at this height, finalised by validators this client trusts
         Faulty, // another block that is not a credible commit: a broken or lying server
     };

@@ -1,5 +1,6 @@
 #include "core/node/chain/Chain.h"
 
+#include "core/node/chain/RecoveryPool.h"
 #include "core/node/chain/TreeStateView.h"
 #include "core/node/execution/Admission.h"
 #include "core/node/execution/ChainState.h"
@@ -70,6 +71,7 @@ struct Chain::State {
     std::optional<SparseMerkleTree> tree;
     std::optional<BlockStore> blocks;
     Mempool mempool;
+    RecoveryPool recovery;
     QByteArray genesisJson;
     ChainParams params;
     Hash256 genesisHash{};
@@ -321,18 +323,36 @@ Result<Hash256> Chain::submit(ByteView raw)
     auto verified = decodeAndRecover(raw, chainId());
     if (!verified)
         return std::unexpected(verified.error());
+    return admit(std::move(*verified));
+}
+
+std::vector<Result<Hash256>> Chain::submitBatch(std::span<const ByteView> raws)
+{
+    std::vector<Result<Hash256>> results;
+    results.reserve(raws.size());
+    m_state->recovery.run(raws, chainId(), [&](std::size_t, Result<VerifiedTransaction> verified) {
+        if (!verified)
+            results.push_back(std::unexpected(std::move(verified.error())));
+        else
+            results.push_back(admit(std::move(*verified)));
+    });
+    return results;
+}
+
+Result<Hash256> Chain::admit(VerifiedTransaction verified)
+{
     // One overlay for both checks: it caches the sender's account, so admission reads it from
     // the tree once (this is the node's hottest path).
     TreeStateView view(*m_state->tree, height());
     StateOverlay state(view);
-    if (auto admitted = checkAdmission(state, verified->tx, verified->sender, m_state->params,
+    if (auto admitted = checkAdmission(state, verified.tx, verified.sender, m_state->params,
                                        NoncePolicy::AllowFuture);
         !admitted)
         return std::unexpected(admitted.error());
-    auto account = ChainState(state).account(verified->sender);
+    auto account = ChainState(state).account(verified.sender);
     if (!account)
         return std::unexpected(account.error());
-    auto pending = PendingTransaction::make(std::move(verified->tx), verified->sender,
+    auto pending = PendingTransaction::make(std::move(verified.tx), verified.sender,
                                             m_state->params.minGasPrice);
     auto hash = pending.hash;
     if (auto added = m_state->mempool.add(std::move(pending), account->nonce); !added)

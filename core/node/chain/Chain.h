@@ -5,6 +5,7 @@
 #include "core/crypto/Secp256k1.h"
 #include "core/node/chain/BlockStore.h"
 #include "core/node/execution/AccountState.h"
+#include "core/node/execution/Admission.h"
 #include "core/node/execution/CallResult.h"
 #include "core/node/execution/ChainParams.h"
 #include "core/node/execution/Executor.h"
@@ -17,6 +18,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
+#include <vector>
 
 namespace ls::storage {
 class Transaction;
@@ -70,6 +73,10 @@ public:
 
     // eth_sendRawTransaction: decode, recover, check against the latest state, queue.
     Result<Hash256> submit(ByteView raw);
+    // submit() for many transactions at once (a JSON-RPC batch, a peer's gossip): the senders are
+    // recovered on all cores, then each transaction is admitted in order, so result i is exactly
+    // what submit(raws[i]) would have returned after submit(raws[0…i-1]).
+    std::vector<Result<Hash256>> submitBatch(std::span<const ByteView> raws);
     std::uint64_t nextNonce(const crypto::Address& address);
     const Mempool& mempool() const;
     std::optional<PendingTransaction> pending(const Hash256& hash) const;
@@ -88,6 +95,7 @@ public:
 private:
     struct State;
     struct Execution;
+    Result<Hash256> admit(VerifiedTransaction verified);
     Result<Execution> execute(const BlockContext& context,
                               std::vector<PendingTransaction> candidates, bool dropInvalid);
     Result<void> commitBlock(const protocol::LightBlock& block, const Execution& execution);

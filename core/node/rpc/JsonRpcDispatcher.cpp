@@ -36,6 +36,21 @@ void JsonRpcDispatcher::registerMethod(const QString& name, RpcHandler handler)
     m_methods.insert(name, std::move(handler));
 }
 
+void JsonRpcDispatcher::registerBatchHandler(const QString& name, RpcBatchHandler handler)
+{
+    m_batchHandlers.insert(name, std::move(handler));
+}
+
+std::optional<QJsonValue> JsonRpcDispatcher::respond(
+    const JsonRpcRequest& request, const Reply& outcome)
+{
+    if (request.isNotification())
+        return std::nullopt;
+    if (!outcome)
+        return JsonRpcResponse::error(request.id, outcome.error());
+    return JsonRpcResponse::result(request.id, *outcome);
+}
+
 std::optional<QJsonValue> JsonRpcDispatcher::call(
     const JsonRpcRequest& request, const CallContext& context) const
 {
@@ -57,11 +72,38 @@ std::optional<QJsonValue> JsonRpcDispatcher::call(
                 QStringLiteral("internal error in %1").arg(request.method)));
         }
     }
-    if (request.isNotification())
-        return std::nullopt;
-    if (!outcome)
-        return JsonRpcResponse::error(request.id, outcome.error());
-    return JsonRpcResponse::result(request.id, *outcome);
+    return respond(request, outcome);
+}
+
+void JsonRpcDispatcher::callRun(std::span<const JsonRpcRequest* const> run,
+    const RpcBatchHandler& handler, const CallContext& context, QJsonArray& responses) const
+{
+    std::vector<QJsonValue> params;
+    params.reserve(run.size());
+    for (const JsonRpcRequest* request : run)
+        params.push_back(request->params);
+    const QString& method = run.front()->method;
+    std::vector<Reply> outcomes;
+    // As for single calls: a handler that throws fails its own requests, nobody else's.
+    try {
+        outcomes = handler(params, context);
+    } catch (const std::exception& e) {
+        outcomes.assign(run.size(),
+            std::unexpected(
+                RpcError::internalError(QStringLiteral("internal error in %1: %2")
+                                            .arg(method, QString::fromUtf8(e.what())))));
+    } catch (...) {
+        outcomes.assign(run.size(),
+            std::unexpected(
+                RpcError::internalError(QStringLiteral("internal error in %1").arg(method))));
+    }
+    if (outcomes.size() != run.size())
+        outcomes.assign(run.size(),
+            std::unexpected(RpcError::internalError(
+                QStringLiteral("internal error in %1: wrong number of replies").arg(method))));
+    for (std::size_t i = 0; i < run.size(); ++i)
+        if (auto response = respond(*run[i], outcomes[i]))
+            responses.append(*response);
 }
 
 JsonRpcDispatcher::Outcome JsonRpcDispatcher::dispatch(
@@ -76,21 +118,50 @@ JsonRpcDispatcher::Outcome JsonRpcDispatcher::dispatch(
 
     QJsonArray responses;
     qsizetype refused = 0;
-    for (const auto& element : parsed->elements) {
+    auto refuse = [&](const JsonRpcPayload::Element& element) {
+        ++refused;
+        if (!element)
+            responses.append(JsonRpcResponse::error(element.error().id, rateLimitError()));
+        else if (!element->isNotification())
+            responses.append(JsonRpcResponse::error(element->id, rateLimitError()));
+    };
+    const auto& elements = parsed->elements;
+    for (std::size_t i = 0; i < elements.size(); ++i) {
+        const auto& element = elements[i];
         if (admit && !admit()) {
-            ++refused;
-            if (!element)
-                responses.append(JsonRpcResponse::error(element.error().id, rateLimitError()));
-            else if (!element->isNotification())
-                responses.append(JsonRpcResponse::error(element->id, rateLimitError()));
+            refuse(element);
             continue;
         }
         if (!element) {
             responses.append(JsonRpcResponse::error(element.error().id, element.error().error));
             continue;
         }
-        if (auto response = call(*element, context))
-            responses.append(*response);
+        const auto batchHandler = m_batchHandlers.constFind(element->method);
+        if (batchHandler == m_batchHandlers.constEnd() || !m_methods.contains(element->method)) {
+            if (auto response = call(*element, context))
+                responses.append(*response);
+            continue;
+        }
+        // The run of valid, admitted calls of this method that starts here (admission is still
+        // asked once per element, in order).
+        std::vector<const JsonRpcRequest*> run { &*element };
+        bool nextRefused = false;
+        while (i + 1 < elements.size() && elements[i + 1]
+            && elements[i + 1]->method == element->method) {
+            if (admit && !admit()) {
+                nextRefused = true;
+                break;
+            }
+            run.push_back(&*elements[++i]);
+        }
+        if (run.size() == 1) {
+            if (auto response = call(*element, context))
+                responses.append(*response);
+        } else {
+            callRun(run, *batchHandler, context, responses);
+        }
+        if (nextRefused)
+            refuse(elements[++i]);
     }
 
     Outcome outcome;

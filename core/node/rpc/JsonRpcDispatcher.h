@@ -7,12 +7,14 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 #include <optional>
+#include <span>
 
 namespace ls::node::rpc {
 
@@ -36,6 +38,10 @@ public:
     void setMaxBatchSize(int maxBatchSize) { m_maxBatchSize = maxBatchSize; }
     // Registers or replaces a method.
     void registerMethod(const QString& name, RpcHandler handler);
+    // Adds a batch handler to a registered method: inside a batch, two or more consecutive calls
+    // of it (all valid and admitted) go to `handler` in one piece; everything else goes to the
+    // method's own handler. Responses keep the order of the requests either way.
+    void registerBatchHandler(const QString& name, RpcBatchHandler handler);
     bool hasMethod(const QString& name) const { return m_methods.contains(name); }
     QStringList methods() const { return m_methods.keys(); }
 
@@ -46,7 +52,14 @@ public:
     std::optional<QJsonValue> call(const JsonRpcRequest& request, const CallContext& context) const;
 
 private:
+    using Reply = std::expected<QJsonValue, RpcError>;
+    // Runs consecutive calls of one method through its batch handler, appending their responses.
+    void callRun(std::span<const JsonRpcRequest* const> run, const RpcBatchHandler& handler,
+        const CallContext& context, QJsonArray& responses) const;
+    static std::optional<QJsonValue> respond(const JsonRpcRequest& request, const Reply& outcome);
+
     QHash<QString, RpcHandler> m_methods;
+    QHash<QString, RpcBatchHandler> m_batchHandlers;
     int m_maxBatchSize;
 };
 

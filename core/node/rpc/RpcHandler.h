@@ -7,6 +7,8 @@
 
 #include <expected>
 #include <functional>
+#include <span>
+#include <vector>
 
 namespace ls::node::rpc {
 
@@ -15,6 +17,13 @@ namespace ls::node::rpc {
 // elsewhere.
 using RpcHandler = std::function<std::expected<QJsonValue, RpcError>(
     const QJsonValue& params, const CallContext&)>;
+
+// A second way into a method, for a run of consecutive calls of it inside one JSON-RPC batch:
+// gets every call's params in order and returns one reply per call, in the same order. For work
+// that is cheaper together than one at a time (eth_sendRawTransaction checks the signatures of a
+// whole batch on all cores); the replies must be what the single handler would have given.
+using RpcBatchHandler = std::function<std::vector<std::expected<QJsonValue, RpcError>>(
+    std::span<const QJsonValue> params, const CallContext&)>;
 
 // A subscription kind for eth_subscribe. Receives the arguments after the kind (eth_subscribe
 // ["logs", {…}] → the {…}; Undefined when there are none), validates them and returns the filter

@@ -100,6 +100,13 @@ void RpcServer::registerMethod(const QString& name, Handler handler)
     m_dispatcher.registerMethod(name, std::move(handler));
 }
 
+void RpcServer::registerBatchHandler(const QString& name, RpcBatchHandler handler)
+{
+    if (name == QStringLiteral("eth_subscribe") || name == QStringLiteral("eth_unsubscribe"))
+        return; // built in, like registerMethod refuses
+    m_dispatcher.registerBatchHandler(name, std::move(handler));
+}
+
 void RpcServer::registerSubscription(const QString& kind, SubscribeHandler handler)
 {
     m_subscriptionKinds.insert(kind, std::move(handler));

@@ -45,6 +45,8 @@ public:
     // Registers or replaces a method. eth_subscribe / eth_unsubscribe are built in and cannot be
     // replaced (asserted in debug builds, ignored otherwise).
     void registerMethod(const QString& name, Handler handler);
+    // See JsonRpcDispatcher::registerBatchHandler.
+    void registerBatchHandler(const QString& name, RpcBatchHandler handler);
     // Makes eth_subscribe [kind, …] available over WebSocket.
     void registerSubscription(const QString& kind, SubscribeHandler handler);
 

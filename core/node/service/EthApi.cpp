@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <span>
+#include <vector>
+
 namespace ls::node {
 namespace {
 
@@ -127,6 +130,10 @@ public:
         bind("ls_getLightBlock", &Methods::lightBlock);
         bind("ls_getStateProof", &Methods::stateProof);
         bind("ls_getReceiptProof", &Methods::receiptProof);
+        server.registerBatchHandler(QStringLiteral("eth_sendRawTransaction"),
+                                    [this](std::span<const QJsonValue> params, const CallContext&) {
+                                        return sendRawTransactions(params);
+                                    });
     }
 
 private:
@@ -254,6 +261,38 @@ private:
         if (m_onSubmitted)
             m_onSubmitted();
         return eth::data(ByteView(*hash));
+    }
+
+    // A JSON-RPC batch of eth_sendRawTransaction calls: the signatures are checked on all cores
+    // (Chain::submitBatch), and every reply is the one the single call would have given.
+    std::vector<Reply> sendRawTransactions(std::span<const QJsonValue> paramsList)
+    {
+        std::vector<Reply> replies(paramsList.size());
+        std::vector<Bytes> raws;
+        std::vector<std::size_t> positions; // of the well-formed calls, in replies
+        for (std::size_t i = 0; i < paramsList.size(); ++i) {
+            auto raw = eth::parseData(paramsArray(paramsList[i]).at(0), "transaction");
+            if (!raw) {
+                replies[i] = std::unexpected(toRpcError(raw.error()));
+                continue;
+            }
+            raws.push_back(std::move(*raw));
+            positions.push_back(i);
+        }
+        std::vector<ByteView> views(raws.begin(), raws.end());
+        auto hashes = m_chain.submitBatch(views);
+        bool anyAdmitted = false;
+        for (std::size_t k = 0; k < hashes.size(); ++k) {
+            if (!hashes[k]) {
+                replies[positions[k]] = std::unexpected(toRpcError(hashes[k].error()));
+                continue;
+            }
+            replies[positions[k]] = eth::data(ByteView(*hashes[k]));
+            anyAdmitted = true;
+        }
+        if (anyAdmitted && m_onSubmitted)
+            m_onSubmitted();
+        return replies;
     }
 
     Reply getTransactionByHash(const QJsonArray& params)

@@ -2,6 +2,7 @@
 
 #include "core/crypto/Keccak.h"
 #include "core/node/state/BatchUpdate.h"
+#include "core/node/state/LatestValueCache.h"
 #include "core/node/state/NodeCache.h"
 #include "core/node/state/StateReader.h"
 #include "core/node/state/StateStore.h"
@@ -24,23 +25,27 @@ struct SparseMerkleTree::State {
     StateStore store;
     NodeCache cache;
     StateReader reader;
+    LatestValueCache latestValues;
     NodeId nextId = 1;
     std::optional<std::uint64_t> latestVersion;
     ChildRef latestRoot;
     std::optional<std::uint64_t> oldestVersion;
 
-    State(storage::Database& database, std::size_t cacheBytes)
+    State(storage::Database& database, const SparseMerkleTreeOptions& options)
         : db(&database)
         , store(database)
-        , cache(cacheBytes)
+        , cache(options.cacheBytes)
         , reader(store, cache)
+        , latestValues(options.valueCacheBytes)
     {
     }
 
     Result<ChildRef> rootRef(std::uint64_t version);
-    // Walks `version` along `path` to where it ends (Empty or a leaf), collecting the siblings.
+    // Walks `version` along `path` to where it ends (Empty or a leaf), collecting the siblings
+    // when `siblings` is not null.
     Result<ChildRef> descend(
-        std::uint64_t version, const Hash256& path, std::vector<Hash256>& siblings);
+        std::uint64_t version, const Hash256& path, std::vector<Hash256>* siblings);
+    Result<std::optional<Bytes>> read(std::uint64_t version, const Hash256& path);
     std::unexpected<Error> missingVersion(std::uint64_t version) const;
 };
 
@@ -148,7 +153,7 @@ Result<ChildRef> SparseMerkleTree::State::rootRef(std::uint64_t version)
 }
 
 Result<ChildRef> SparseMerkleTree::State::descend(
-    std::uint64_t version, const Hash256& path, std::vector<Hash256>& siblings)
+    std::uint64_t version, const Hash256& path, std::vector<Hash256>* siblings)
 {
     auto root = rootRef(version);
     if (!root)
@@ -163,6 +168,20 @@ Result<ChildRef> SparseMerkleTree::State::descend(
     return current;
 }
 
+Result<std::optional<Bytes>> SparseMerkleTree::State::read(
+    std::uint64_t version, const Hash256& path)
+{
+    auto end = descend(version, path, nullptr);
+    if (!end)
+        return std::unexpected(end.error());
+    if (!end->isLeaf() || end->path != path)
+        return std::optional<Bytes> {};
+    auto value = reader.leafValue(end->id);
+    if (!value)
+        return std::unexpected(value.error());
+    return std::optional<Bytes> { std::move(*value) };
+}
+
 SparseMerkleTree::SparseMerkleTree(std::shared_ptr<State> state)
     : m_state(std::move(state))
 {
@@ -174,7 +193,7 @@ SparseMerkleTree::~SparseMerkleTree() = default;
 Result<SparseMerkleTree> SparseMerkleTree::open(
     storage::Database& database, const SparseMerkleTreeOptions& options)
 {
-    auto state = std::make_shared<State>(database, options.cacheBytes);
+    auto state = std::make_shared<State>(database, options);
     if (auto created = state->store.createSchema(); !created)
         return std::unexpected(created.error());
     auto maxId = state->store.maxId();
@@ -251,6 +270,7 @@ Result<Hash256> SparseMerkleTree::applyBatch(
             return;
         for (NodeId id : newIds)
             state->cache.erase(id);
+        state->latestValues.clear(); // it may hold values of the batch that vanished
         state->nextId = firstId;
         state->latestVersion = previousVersion;
         state->latestRoot = previousRoot;
@@ -276,6 +296,9 @@ Result<Hash256> SparseMerkleTree::applyBatch(
     s.nextId = batch.nextFreeId();
     s.latestVersion = version;
     s.latestRoot = *newRoot;
+    // The entries this batch left alone keep their cached values; the ones it wrote get theirs.
+    for (const auto& update : updates)
+        s.latestValues.put(update.path, update.value);
     if (!s.oldestVersion)
         s.oldestVersion = version;
     if (auto committed = savepoint->commit(); !committed)
@@ -293,22 +316,21 @@ Result<Hash256> SparseMerkleTree::root(std::uint64_t version)
 
 Result<std::optional<Bytes>> SparseMerkleTree::get(std::uint64_t version, const Hash256& path)
 {
-    std::vector<Hash256> siblings;
-    auto end = m_state->descend(version, path, siblings);
-    if (!end)
-        return std::unexpected(end.error());
-    if (!end->isLeaf() || end->path != path)
-        return std::optional<Bytes> {};
-    auto value = m_state->reader.leafValue(end->id);
-    if (!value)
-        return std::unexpected(value.error());
-    return std::optional<Bytes> { std::move(*value) };
+    State& s = *m_state;
+    if (!s.latestVersion || version != *s.latestVersion)
+        return s.read(version, path);
+    if (const auto* cached = s.latestValues.find(path))
+        return *cached;
+    auto value = s.read(version, path);
+    if (value)
+        s.latestValues.put(path, *value);
+    return value;
 }
 
 Result<protocol::StateProof> SparseMerkleTree::prove(std::uint64_t version, const Hash256& path)
 {
     protocol::StateProof proof;
-    auto end = m_state->descend(version, path, proof.siblings);
+    auto end = m_state->descend(version, path, &proof.siblings);
     if (!end)
         return std::unexpected(end.error());
     if (end->isLeaf()) {
@@ -364,7 +386,8 @@ Result<void> SparseMerkleTree::prune(
 SparseMerkleTreeStats SparseMerkleTree::stats() const
 {
     const NodeCache& cache = m_state->cache;
-    return { cache.size(), cache.bytes(), cache.hits(), cache.misses() };
+    return { cache.size(), cache.bytes(), cache.hits(), cache.misses(),
+        m_state->latestValues.size() };
 }
 
 } // namespace ls::node

@@ -27,6 +27,9 @@ struct SparseMerkleTreeOptions {
     // Memory for decoded nodes. The latest version of a 10^6-entry tree is ~385k nodes, ~200 MB
     // (ls-bench-state); a smaller budget still works, with more reads from SQLite.
     std::size_t cacheBytes = std::size_t { 256 } << 20;
+    // Memory for the latest version's values by path (LatestValueCache), which answers get() at
+    // the latest version without walking the tree or reading SQLite. ~200 bytes per entry.
+    std::size_t valueCacheBytes = std::size_t { 64 } << 20;
 };
 
 struct SparseMerkleTreeStats {
@@ -34,6 +37,7 @@ struct SparseMerkleTreeStats {
     std::size_t cacheBytes = 0;
     std::uint64_t cacheHits = 0;
     std::uint64_t cacheMisses = 0;
+    std::size_t cachedValues = 0;
 };
 
 // The chain state: the canonical collapsed binary sparse Merkle tree of docs/protocol.md §2,

@@ -154,7 +154,7 @@ Hash256 StateNode::positionHash(unsigned position) const
     return protocol::stateInternalHash(positionHash(2 * position), positionHash(2 * position + 1));
 }
 
-StateNode::Walk StateNode::walk(unsigned slot, std::vector<Hash256>& siblings) const
+StateNode::Walk StateNode::walk(unsigned slot, std::vector<Hash256>* siblings) const
 {
     unsigned position = 1;
     for (unsigned level = 0; level < 4; ++level) {
@@ -167,7 +167,8 @@ StateNode::Walk StateNode::walk(unsigned slot, std::vector<Hash256>& siblings) c
                 return { Walk::End::Leaf, child(only) };
         }
         unsigned next = 2 * position + ((slot >> (3 - level)) & 1U);
-        siblings.push_back(positionHash(next ^ 1U));
+        if (siblings)
+            siblings->push_back(positionHash(next ^ 1U));
         position = next;
     }
     ChildRef reached = child(slot);

@@ -67,8 +67,9 @@ public:
         ChildRef child; // the leaf (Leaf) or the internal child one nibble down (Descend)
     };
     // Walks from this node's top towards `slot`, appending the sibling hashes met on the way (one
-    // per binary level passed; collapsed and empty subtrees end the walk early).
-    Walk walk(unsigned slot, std::vector<Hash256>& siblings) const;
+    // per binary level passed; collapsed and empty subtrees end the walk early) to `siblings`
+    // unless it is null: a plain read needs no proof, and the siblings of small nodes cost keccaks.
+    Walk walk(unsigned slot, std::vector<Hash256>* siblings) const;
 
     std::size_t memoryBytes() const;
 

@@ -14,6 +14,8 @@ packages=(
   libsodium-dev libsecp256k1-dev
   # storage
   libsqlite3-dev
+  # the content swarm (core/swarm hides it behind its own interface)
+  libtorrent-rasterbar-dev
   # libFuzzer targets (clang 16: see cmake/CompilerSetup.cmake for why not Debian's default 14)
   clang-16 libclang-rt-16-dev
   # headless GUI runs and screenshots

@@ -3,6 +3,7 @@
 #         [-DLS_HEADLESS_BINARIES=<list>] -P check_layers.cmake
 # Fails (non-zero exit, one line per violation) when:
 #  - core/, app/node or app/cli include a header of Qt Gui, Widgets, Pdf, Multimedia (or kin);
+#  - core/ or app/ include libtorrent outside core/swarm, or sqlite3 outside core/storage;
 #  - ui/ includes libtorrent, sqlite3, libsodium or secp256k1 headers, or core/ outside core/api
 #    and core/util (the value types core/api speaks in);
 #  - the link line of ls_core names a Qt Gui-side module, or ls_ui names a crypto/storage/torrent
@@ -60,6 +61,21 @@ foreach(_file IN LISTS _headless_sources)
       _violation("${_rel}: includes <${_header}>: core and headless apps never use Qt Gui/Widgets/Pdf/Multimedia")
     elseif(_header IN_LIST _forbidden_core_names)
       _violation("${_rel}: includes <${_header}>, a Qt Gui-side header: core and headless apps never use Qt Gui/Widgets/Pdf/Multimedia")
+    endif()
+  endforeach()
+endforeach()
+
+# --- libtorrent and sqlite3 types stay inside their module ----------------------------------
+file(GLOB_RECURSE _all_sources
+  "${LS_ROOT}/core/*.h" "${LS_ROOT}/core/*.cpp" "${LS_ROOT}/app/*.h" "${LS_ROOT}/app/*.cpp")
+foreach(_file IN LISTS _all_sources)
+  _collect_includes("${_file}" _includes)
+  file(RELATIVE_PATH _rel "${LS_ROOT}" "${_file}")
+  foreach(_header IN LISTS _includes)
+    if(_header MATCHES "^libtorrent/" AND NOT _rel MATCHES "^core/swarm/")
+      _violation("${_rel}: includes <${_header}>: libtorrent stays inside core/swarm")
+    elseif(_header MATCHES "^sqlite3\\.h$" AND NOT _rel MATCHES "^core/storage/")
+      _violation("${_rel}: includes <${_header}>: sqlite3 stays inside core/storage")
     endif()
   endforeach()
 endforeach()

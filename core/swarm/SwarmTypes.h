@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/util/Bytes.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The swarm's plain value types (no libtorrent in sight): what callers configure, add and see.
+namespace ls::swarm {
+
+struct SwarmSettings {
+    // "host:port" listen interfaces, comma-separated (libtorrent's syntax); port 0 picks one.
+    std::string listenInterfaces = "0.0.0.0:0,[::]:0";
+    bool dht = true;
+    bool localDiscovery = true;
+    int uploadLimit = 0; // bytes per second, 0 = unlimited
+    int downloadLimit = 0;
+    // Normal mode: stop seeding a title at this upload ratio (or after seedTimeLimit), as
+    // qBittorrent does. Full-seeding mode ignores both.
+    double seedRatioLimit = 2.0;
+    std::uint32_t seedTimeLimitMinutes = 0; // 0 = no limit
+    bool fullSeeding = false;
+};
+
+// One torrent to add. A permissioned torrent (a title's content) is guarded by the ls_permit
+// gate; a public one (a title's metadata) is served to any BitTorrent client.
+struct TorrentSource {
+    Hash256 infohash {}; // v2 (SHA-256) infohash, as the chain records it
+    Bytes torrentFile; // the bencoded .torrent, when known; else fetched from peers by infohash
+    std::filesystem::path savePath; // directory the file is (or will be) in
+    bool permissioned = true;
+    // The file on disk is known good (the author just hashed it into the torrent): seed at once
+    // without re-reading it. Pieces are still checked when a peer disputes them.
+    bool knownComplete = false;
+    Bytes resumeData; // from an earlier run (Swarm::resumeDataSaved), if any
+};
+
+struct TorrentStatus {
+    enum class State { Adding, Checking, FetchingMetadata, Downloading, Seeding, Stopped, Failed };
+    Hash256 infohash {};
+    State state = State::Adding;
+    double progress = 0; // 0…1
+    std::uint64_t totalDone = 0;
+    std::uint64_t totalWanted = 0;
+    int downloadRate = 0; // payload bytes per second
+    int uploadRate = 0;
+    std::uint64_t totalUploaded = 0; // payload, this session
+    std::uint64_t totalDownloaded = 0;
+    int peers = 0;
+    std::string name; // file name from the torrent, once known
+    std::string error;
+    bool permissioned = true;
+};
+
+struct CreatedTorrent {
+    Hash256 infohash {}; // v2
+    Bytes torrentFile;
+    std::uint32_t pieceSize = 0;
+};
+
+} // namespace ls::swarm

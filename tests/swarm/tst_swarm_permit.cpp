@@ -1,0 +1,187 @@
+// The permissioned swarm on loopback with real libtorrent sessions: a licensed peer downloads a
+// byte-identical copy and the title key; a peer without a permit, and a BitTorrent client
+// without our extension, get nothing and are disconnected; a corrupted piece is rejected.
+#include <libtorrent/add_torrent_params.hpp>
+#include <libtorrent/session.hpp>
+#include <libtorrent/torrent_info.hpp>
+#include <libtorrent/torrent_status.hpp>
+
+#include <QSignalSpy>
+
+#include "tests/swarm/SwarmTestSupport.h"
+
+using namespace ls;
+using namespace ls::testing;
+
+namespace {
+
+constexpr int kWaitMs = 60'000;
+constexpr std::size_t kFileSize = 3 * 1024 * 1024 + 12345;
+
+bool anyEventContains(const QSignalSpy& spy, const QString& text)
+{
+    for (const auto& arguments : spy)
+        if (arguments.at(1).toString().contains(text))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestSwarmPermit : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<SwarmPeer> m_author;
+    swarm::CreatedTorrent m_torrent;
+    Bytes m_content;
+
+    swarm::TorrentSource sourceFor(const SwarmPeer& peer) const
+    {
+        return { m_torrent.infohash, m_torrent.torrentFile, peer.directory(), true, false, {} };
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_author = std::make_unique<SwarmPeer>(1);
+        const auto file = m_author->directory() / "title-1-v1.lsc";
+        m_content = randomFile(file, kFileSize);
+        QCOMPARE(m_content.size(), kFileSize);
+        auto torrent = swarm::makeTorrent(file, 64 * 1024);
+        QVERIFY2(torrent, torrent ? "" : torrent.error().message.c_str());
+        m_torrent = *torrent;
+        QSignalSpy added(&m_author->swarm, &swarm::Swarm::torrentAdded);
+        QVERIFY(m_author->swarm.add(sourceFor(*m_author)));
+        QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(m_author->swarm.status(m_torrent.infohash)->state
+                == swarm::TorrentStatus::State::Seeding,
+            kWaitMs);
+        QVERIFY(m_author->swarm.listenPort() != 0);
+    }
+
+    void aLicensedPeerGetsAByteIdenticalCopyAndTheKey()
+    {
+        SwarmPeer buyer(2);
+        m_author->policy.granted.insert(buyer.account);
+        m_author->policy.sealedKey.emplace();
+        m_author->policy.sealedKey->fill(0x42);
+        buyer.policy.granted.insert(m_author->account); // the buyer serves the author too
+
+        QSignalSpy finished(&buyer.swarm, &swarm::Swarm::torrentFinished);
+        QSignalSpy keys(&buyer.swarm, &swarm::Swarm::titleKeyArrived);
+        QSignalSpy added(&buyer.swarm, &swarm::Swarm::torrentAdded);
+        QVERIFY(buyer.swarm.add(sourceFor(buyer)));
+        QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), kWaitMs);
+        buyer.swarm.setKeyWanted(m_torrent.infohash, true);
+        buyer.swarm.connectPeer(m_torrent.infohash, m_author->address());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kWaitMs);
+        QCOMPARE(readFile(buyer.directory() / "title-1-v1.lsc"), m_content);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!keys.isEmpty(), kWaitMs);
+        QCOMPARE(keys.first().at(1).toString(),
+            QString::fromStdString(m_author->account.toChecksumString()));
+        QCOMPARE(keys.first().at(2).value<FixedBytes<80>>(), *m_author->policy.sealedKey);
+    }
+
+    void aPeerWithoutAPermitGetsNothingAndIsDisconnected()
+    {
+        SwarmPeer stranger(3);
+        stranger.policy.granted.insert(m_author->account);
+        QSignalSpy authorEvents(&m_author->swarm, &swarm::Swarm::permitEvent);
+        QSignalSpy strangerEvents(&stranger.swarm, &swarm::Swarm::permitEvent);
+        QSignalSpy keys(&stranger.swarm, &swarm::Swarm::titleKeyArrived);
+        QSignalSpy added(&stranger.swarm, &swarm::Swarm::torrentAdded);
+        QVERIFY(stranger.swarm.add(sourceFor(stranger)));
+        QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), kWaitMs);
+        stranger.swarm.setKeyWanted(m_torrent.infohash, true);
+        stranger.swarm.connectPeer(m_torrent.infohash, m_author->address());
+
+        const QString strangerAccount = QString::fromStdString(stranger.account.toChecksumString());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            anyEventContains(authorEvents, strangerAccount + QStringLiteral(" has no permit")),
+            kWaitMs);
+        // It was told why before the author hung up.
+        QTRY_VERIFY_WITH_TIMEOUT(anyEventContains(strangerEvents, QStringLiteral("no licence")),
+            kWaitMs);
+        QTest::qWait(1500); // status updates come twice a second
+        const auto status = stranger.swarm.status(m_torrent.infohash);
+        QVERIFY(status);
+        QCOMPARE(status->totalDownloaded, std::uint64_t { 0 });
+        QCOMPARE(status->totalDone, std::uint64_t { 0 });
+        QVERIFY(keys.isEmpty());
+    }
+
+    void aClientWithoutTheExtensionGetsNothingAndIsDisconnected()
+    {
+        QSignalSpy authorEvents(&m_author->swarm, &swarm::Swarm::permitEvent);
+        QTemporaryDir dir;
+        lt::settings_pack pack;
+        pack.set_str(lt::settings_pack::listen_interfaces, "127.0.0.1:0");
+        pack.set_bool(lt::settings_pack::enable_dht, false);
+        pack.set_bool(lt::settings_pack::enable_lsd, false);
+        pack.set_bool(lt::settings_pack::allow_multiple_connections_per_ip, true);
+        lt::session plain(pack); // libtorrent's default plugins, no ls_permit
+        lt::add_torrent_params params;
+        lt::error_code error;
+        params.ti = std::make_shared<lt::torrent_info>(
+            lt::span<const char>(reinterpret_cast<const char*>(m_torrent.torrentFile.data()),
+                static_cast<long>(m_torrent.torrentFile.size())),
+            error, lt::from_span);
+        QVERIFY(!error);
+        params.save_path = dir.path().toStdString();
+        lt::torrent_handle handle = plain.add_torrent(params, error);
+        QVERIFY(!error);
+        handle.connect_peer(lt::tcp::endpoint(lt::make_address("127.0.0.1"), m_author->swarm.listenPort()));
+
+        QTRY_VERIFY_WITH_TIMEOUT(
+            anyEventContains(authorEvents, QStringLiteral("has no ls_permit extension")), kWaitMs);
+        QTest::qWait(1000);
+        const lt::torrent_status status = handle.status();
+        QCOMPARE(status.total_payload_download, std::int64_t { 0 });
+        QCOMPARE(status.num_pieces, 0);
+    }
+
+    void aCorruptedPieceIsRejectedAndFetchedAgain()
+    {
+        // A licensed peer whose copy has one flipped byte, and who claims to have checked it.
+        SwarmPeer liar(4);
+        const auto liarFile = liar.directory() / "title-1-v1.lsc";
+        Bytes corrupted = m_content;
+        corrupted[kFileSize / 2] ^= 0xff;
+        {
+            QFile file(QString::fromStdString(liarFile.string()));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(reinterpret_cast<const char*>(corrupted.data()),
+                static_cast<qint64>(corrupted.size()));
+        }
+        SwarmPeer buyer(5);
+        for (SwarmPeer* peer : { &liar, &buyer }) {
+            peer->policy.granted = { liar.account, buyer.account, m_author->account };
+        }
+        m_author->policy.granted.insert(buyer.account);
+        swarm::TorrentSource liarSource = sourceFor(liar);
+        liarSource.knownComplete = true;
+        QSignalSpy liarAdded(&liar.swarm, &swarm::Swarm::torrentAdded);
+        QVERIFY(liar.swarm.add(liarSource));
+        QTRY_VERIFY_WITH_TIMEOUT(!liarAdded.isEmpty(), kWaitMs);
+
+        QSignalSpy events(&buyer.swarm, &swarm::Swarm::permitEvent);
+        QSignalSpy finished(&buyer.swarm, &swarm::Swarm::torrentFinished);
+        QSignalSpy added(&buyer.swarm, &swarm::Swarm::torrentAdded);
+        QVERIFY(buyer.swarm.add(sourceFor(buyer)));
+        QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), kWaitMs);
+        buyer.swarm.connectPeer(m_torrent.infohash, liar.address());
+        // Only the liar at first, so the bad piece surely comes from it.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            anyEventContains(events, QStringLiteral("failed its hash check")), kWaitMs);
+        buyer.swarm.connectPeer(m_torrent.infohash, m_author->address());
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kWaitMs);
+        QCOMPARE(readFile(buyer.directory() / "title-1-v1.lsc"), m_content);
+    }
+
+    void cleanupTestCase() { m_author.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestSwarmPermit)
+#include "tst_swarm_permit.moc"

@@ -105,6 +105,76 @@ private Q_SLOTS:
         QCOMPARE(must(reopened.root(2)), reference.root());
     }
 
+    void readsAtTheLatestVersionFollowBatchesAndRollbacks_data()
+    {
+        QTest::addColumn<std::size_t>("valueCacheBytes");
+        QTest::newRow("default value cache") << SparseMerkleTreeOptions {}.valueCacheBytes;
+        QTest::newRow("value cache that fills up and starts over") << std::size_t { 74 << 10 };
+        QTest::newRow("no value cache") << std::size_t { 0 };
+    }
+
+    void readsAtTheLatestVersionFollowBatchesAndRollbacks()
+    {
+        // get() at the latest version is answered from memory once read or written; every
+        // answer must still be the tree's, across new versions, deletions and a rollback.
+        QFETCH(std::size_t, valueCacheBytes);
+        auto path = freshPath("latest-values.db");
+        auto db = must(storage::Database::open(path));
+        SparseMerkleTreeOptions options;
+        options.valueCacheBytes = valueCacheBytes;
+        auto tree = must(SparseMerkleTree::open(db, options));
+        std::mt19937_64 rng(7);
+        ReferenceStateTree reference;
+        std::vector<Hash256> known;
+        auto checkAll = [&](std::uint64_t version) {
+            for (const auto& key : known) {
+                auto expected = reference.entries.contains(key)
+                    ? std::optional<Bytes>(reference.entries.at(key))
+                    : std::nullopt;
+                QCOMPARE(must(tree.get(version, key)), expected);
+            }
+        };
+        for (std::uint64_t version = 1; version <= 6; ++version) {
+            if (version > 1)
+                checkAll(version - 1); // also fills the cache with the values about to change
+            std::vector<StateUpdate> batch;
+            for (int i = 0; i < 20; ++i) {
+                if (!known.empty() && i % 4 == 0) { // change or delete an existing entry
+                    Hash256 key = known[rng() % known.size()];
+                    if (std::ranges::any_of(batch, [&](const auto& u) { return u.path == key; }))
+                        continue;
+                    batch.push_back({ key, i % 8 == 0 ? std::nullopt : std::optional(randomValue(rng)) });
+                } else {
+                    auto key = randomPath(rng, known);
+                    known.push_back(key);
+                    batch.push_back({ key, randomValue(rng) });
+                }
+            }
+            for (const auto& update : batch)
+                reference.set(update.path, update.value);
+            commitBatch(db, tree, version, batch);
+            checkAll(version);
+        }
+
+        // A block that is rolled back: inside its transaction the new values show, afterwards
+        // the committed ones again.
+        auto changed = known[3];
+        auto before = must(tree.get(6, changed));
+        {
+            auto txn = must(storage::Transaction::begin(db));
+            QVERIFY(tree.applyBatch(txn, 7, std::vector<StateUpdate> { { changed, bytesOf("gone soon") } }));
+            QCOMPARE(must(tree.get(7, changed)), std::optional<Bytes>(bytesOf("gone soon")));
+        }
+        QCOMPARE(tree.latestVersion(), std::optional<std::uint64_t>(6));
+        QCOMPARE(must(tree.get(6, changed)), before);
+        checkAll(6);
+        QCOMPARE(must(tree.root(6)), reference.root());
+        if (valueCacheBytes == 0)
+            QCOMPARE(tree.stats().cachedValues, std::size_t { 0 });
+        else
+            QVERIFY(tree.stats().cachedValues > 0);
+    }
+
     void processKilledMidBatchKeepsLastCommittedVersion()
     {
         auto path = freshPath("crash.db");

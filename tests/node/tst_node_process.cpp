@@ -211,6 +211,56 @@ private Q_SLOTS:
         QVERIFY(m_node.result(QStringLiteral("eth_blockNumber")).isString());
     }
 
+    void aBatchOfRawTransactionsIsAnsweredInOrder()
+    {
+        // A JSON-RPC batch of eth_sendRawTransaction (checked together on all cores) with a
+        // duplicate, garbage, an unfunded sender, another method and a notification in between:
+        // each element gets its own answer under its own id, in order, and the valid ones land.
+        auto sender = keyNumber(2);
+        auto pending = m_node.result(QStringLiteral("eth_getTransactionCount"),
+                                     {QString::fromStdString(addressOf(sender).toChecksumString()), QStringLiteral("pending")});
+        std::uint64_t next = *UInt256::fromHexQuantity(pending.toString().toStdString())->toUint64();
+        auto recipient = addressOf(keyNumber(5));
+        auto transfer = [&](std::uint64_t offset) { return signedTx(sender, next + offset, recipient, UInt256(1), {}, 21'000); };
+        auto request = [](int id, const QString& method, const QJsonArray& params) {
+            QJsonObject object{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("method"), method},
+                               {QStringLiteral("params"), params}};
+            if (id > 0)
+                object.insert(QStringLiteral("id"), id);
+            return object;
+        };
+        const QString send = QStringLiteral("eth_sendRawTransaction");
+        QJsonArray batch{request(1, send, {transfer(0)}),
+                         request(2, send, {transfer(0)}),
+                         request(3, send, {QStringLiteral("0xdeadbeef")}),
+                         request(4, send, {transfer(1)}),
+                         request(5, QStringLiteral("eth_chainId"), {}),
+                         request(6, send, {signedTx(keyNumber(6), 0, recipient, UInt256(1), {}, 21'000)}),
+                         request(0, send, {transfer(2)}), // a notification: no answer
+                         request(8, send, {transfer(3)})};
+        auto replies = m_node.post(QJsonDocument(batch).toJson(QJsonDocument::Compact)).toArray();
+        QCOMPARE(replies.size(), 7);
+        QList<int> ids;
+        for (const auto& reply : replies)
+            ids << reply.toObject().value(QStringLiteral("id")).toInt();
+        QCOMPARE(ids, (QList<int>{1, 2, 3, 4, 5, 6, 8}));
+        auto errorOf = [&](int index) {
+            return replies[index].toObject().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        };
+        QVERIFY(replies[0].toObject().value(QStringLiteral("result")).isString());
+        QVERIFY2(errorOf(1).contains(QStringLiteral("already known")), qPrintable(errorOf(1)));
+        QVERIFY(!errorOf(2).isEmpty());
+        QVERIFY(replies[3].toObject().value(QStringLiteral("result")).isString());
+        QCOMPARE(replies[4].toObject().value(QStringLiteral("result")).toString(), QStringLiteral("0x3fac"));
+        QVERIFY2(errorOf(5).contains(QStringLiteral("insufficient funds")), qPrintable(errorOf(5)));
+
+        auto last = m_node.waitForReceipt(replies[6].toObject().value(QStringLiteral("result")).toString());
+        QCOMPARE(last.value(QStringLiteral("status")).toString(), QStringLiteral("0x1"));
+        auto first = m_node.result(QStringLiteral("eth_getTransactionReceipt"), {replies[0].toObject().value(QStringLiteral("result"))});
+        QCOMPARE(first.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("0x1"));
+        QCOMPARE(balance(recipient), UInt256(4)); // nonces next … next + 3, the notification's included
+    }
+
     void killDuringLoadLosesNothingCommitted()
     {
         auto sender = keyNumber(1);

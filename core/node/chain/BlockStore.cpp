@@ -78,13 +78,14 @@ Result<BlockStore> BlockStore::open(storage::Database& database)
 }
 
 Result<void> BlockStore::append(storage::Transaction& transaction, const protocol::LightBlock& block,
-                                std::span<const protocol::Transaction> transactions,
+                                std::span<const Hash256> hashes, std::span<const Bytes> encodedTransactions,
                                 std::span<const crypto::Address> senders,
-                                std::span<const protocol::Receipt> receipts)
+                                std::span<const Bytes> encodedReceipts)
 {
     if (!transaction.belongsTo(*m_database))
         return fail(ErrorKind::Internal, "BlockStore::append needs a transaction on its database");
-    if (transactions.size() != senders.size() || transactions.size() != receipts.size())
+    if (hashes.size() != encodedTransactions.size() || hashes.size() != senders.size()
+        || hashes.size() != encodedReceipts.size())
         return fail(ErrorKind::Internal, "BlockStore::append: transactions, senders and receipts differ in count");
     auto latest = latestHeight();
     if (!latest)
@@ -107,10 +108,10 @@ Result<void> BlockStore::append(storage::Transaction& transaction, const protoco
         "INSERT INTO block_tx(hash, height, position, raw, sender, receipt) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!insertTx)
         return std::unexpected(insertTx.error());
-    for (std::size_t i = 0; i < transactions.size(); ++i) {
-        auto bound = (*insertTx)->bindAll(transactions[i].hash(), static_cast<std::int64_t>(block.header.height),
-                                          static_cast<std::int64_t>(i), transactions[i].encode(),
-                                          senders[i].bytes(), receipts[i].encode());
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+        auto bound = (*insertTx)->bindAll(hashes[i], static_cast<std::int64_t>(block.header.height),
+                                          static_cast<std::int64_t>(i), encodedTransactions[i],
+                                          senders[i].bytes(), encodedReceipts[i]);
         if (!bound)
             return bound;
         if (auto ran = (*insertTx)->run(); !ran)

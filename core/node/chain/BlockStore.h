@@ -47,11 +47,13 @@ class BlockStore {
 public:
     static Result<BlockStore> open(storage::Database& database);
 
-    // Appends the block at latestHeight() + 1 (or height 0 on an empty store).
+    // Appends the block at latestHeight() + 1 (or height 0 on an empty store). Its transactions
+    // come as the block builder already has them — hash, canonical encoding, sender, encoded
+    // receipt, one of each per transaction — so nothing is encoded or hashed twice.
     Result<void> append(storage::Transaction& transaction, const protocol::LightBlock& block,
-                        std::span<const protocol::Transaction> transactions,
+                        std::span<const Hash256> hashes, std::span<const Bytes> encodedTransactions,
                         std::span<const crypto::Address> senders,
-                        std::span<const protocol::Receipt> receipts);
+                        std::span<const Bytes> encodedReceipts);
 
     Result<std::optional<std::uint64_t>> latestHeight();
     Result<std::optional<protocol::LightBlock>> lightBlock(std::uint64_t height);

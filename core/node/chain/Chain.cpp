@@ -13,7 +13,9 @@
 #include "core/storage/Transaction.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
+#include <system_error>
 
 namespace ls::node {
 namespace {
@@ -136,7 +138,7 @@ Result<Hash256> Chain::initialize(const std::filesystem::path& dataDir, const Ge
     commit.height = 0;
     commit.blockHash = header.hash();
     protocol::LightBlock block{header, commit, *validators};
-    if (auto appended = blocks->append(*transaction, block, {}, {}, {}); !appended)
+    if (auto appended = blocks->append(*transaction, block, {}, {}, {}, {}); !appended)
         return std::unexpected(appended.error());
     auto json = genesis.serialize();
     ByteView jsonBytes(reinterpret_cast<const std::uint8_t*>(json.constData()),
@@ -370,12 +372,51 @@ std::uint64_t Chain::nextNonce(const crypto::Address& address)
 struct Chain::Execution {
     std::vector<protocol::Transaction> transactions;
     std::vector<crypto::Address> senders;
+    std::vector<Hash256> hashes; // from the mempool, computed at admission
     std::vector<protocol::Receipt> receipts;
     std::vector<StateUpdate> updates;
+    std::map<crypto::Address, std::uint64_t> nextNonces;
+    // Filled by seal(), once, for the header's roots and the block store alike.
+    std::vector<Bytes> encodedTransactions;
+    std::vector<Bytes> encodedReceipts;
     Hash256 txRoot{};
     Hash256 receiptsRoot{};
-    std::map<crypto::Address, std::uint64_t> nextNonces;
+
+    void seal()
+    {
+        encodedTransactions.reserve(transactions.size());
+        for (const auto& tx : transactions)
+            encodedTransactions.push_back(tx.encode());
+        encodedReceipts.reserve(receipts.size());
+        for (const auto& receipt : receipts)
+            encodedReceipts.push_back(receipt.encode());
+        txRoot = protocol::MerkleList::root(encodedTransactions);
+        receiptsRoot = protocol::MerkleList::root(encodedReceipts);
+    }
 };
+
+namespace {
+
+// Below this many transactions sealing a block takes less than starting a thread for it.
+constexpr std::size_t kSealAsideThreshold = 64;
+
+// Seals `execution` on another core when the block is big enough (while the caller updates the
+// state tree, which does not touch what sealing reads or writes), else right here. The caller
+// waits for the returned future, if any, before using the roots.
+template <typename Execution> std::optional<std::future<void>> sealAside(Execution& execution)
+{
+    if (execution.transactions.size() >= kSealAsideThreshold) {
+        try {
+            return std::async(std::launch::async, [&execution] { execution.seal(); });
+        } catch (const std::system_error&) {
+            // No thread to be had: seal here.
+        }
+    }
+    execution.seal();
+    return std::nullopt;
+}
+
+} // namespace
 
 Result<Chain::Execution> Chain::execute(const BlockContext& start,
                                         std::vector<PendingTransaction> candidates, bool dropInvalid)
@@ -384,10 +425,9 @@ Result<Chain::Execution> Chain::execute(const BlockContext& start,
     TreeStateView view(*m_state->tree, height());
     StateOverlay overlay(view);
     Execution execution;
-    std::vector<Bytes> rawTransactions;
-    std::vector<Bytes> receiptItems;
     for (auto& candidate : candidates) {
-        auto receipt = Executor::apply(overlay, candidate.transaction, candidate.sender, context);
+        auto receipt = Executor::apply(overlay, candidate.transaction, candidate.sender, context,
+                                       candidate.hash);
         if (!receipt) {
             if (!dropInvalid)
                 return fail(ErrorKind::Verification, "The block holds a transaction that is not valid here: "
@@ -399,15 +439,12 @@ Result<Chain::Execution> Chain::execute(const BlockContext& start,
         }
         context.cumulativeGasUsed = receipt->cumulativeGasUsed;
         execution.nextNonces[candidate.sender] = candidate.transaction.nonce + 1;
-        rawTransactions.push_back(candidate.transaction.encode());
-        receiptItems.push_back(receipt->encode());
+        execution.hashes.push_back(candidate.hash);
         execution.transactions.push_back(std::move(candidate.transaction));
         execution.senders.push_back(candidate.sender);
         execution.receipts.push_back(std::move(*receipt));
     }
     execution.updates = toUpdates(overlay.changes());
-    execution.txRoot = protocol::MerkleList::root(rawTransactions);
-    execution.receiptsRoot = protocol::MerkleList::root(receiptItems);
     return execution;
 }
 
@@ -428,8 +465,9 @@ Result<void> Chain::commitBlock(const protocol::LightBlock& block, const Executi
 Result<void> Chain::finishBlock(storage::Transaction& transaction, const protocol::LightBlock& block,
                                 const Execution& execution)
 {
-    if (auto appended = m_state->blocks->append(transaction, block, execution.transactions,
-                                                execution.senders, execution.receipts);
+    if (auto appended = m_state->blocks->append(transaction, block, execution.hashes,
+                                                execution.encodedTransactions, execution.senders,
+                                                execution.encodedReceipts);
         !appended)
         return appended;
     if (auto committed = transaction.commit(); !committed)
@@ -464,10 +502,13 @@ Result<StoredBlock> Chain::produceBlock(const crypto::PrivateKey& key, std::uint
 
     // The state root is known once the tree has the batch; the header that names it is signed
     // inside the same database transaction, so the block and its state commit together.
+    auto sealing = sealAside(*execution);
     auto transaction = storage::Transaction::begin(m_state->database);
     if (!transaction)
         return std::unexpected(transaction.error());
     auto stateRoot = m_state->tree->applyBatch(*transaction, context.height, execution->updates);
+    if (sealing)
+        sealing->get();
     if (!stateRoot)
         return std::unexpected(stateRoot.error());
 
@@ -526,6 +567,7 @@ Result<void> Chain::applyBlock(const protocol::LightBlock& block,
     auto execution = execute(context, std::move(candidates), false);
     if (!execution)
         return std::unexpected(execution.error());
+    execution->seal();
     if (execution->txRoot != block.header.txRoot || execution->receiptsRoot != block.header.receiptsRoot)
         return fail(ErrorKind::Verification, "Block " + std::to_string(block.header.height)
                                                  + ": transactions or receipts differ from its header");

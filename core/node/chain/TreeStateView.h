@@ -14,6 +14,7 @@ public:
     TreeStateView(SparseMerkleTree& tree, std::uint64_t version) : m_tree(tree), m_version(version) {}
 
     Result<std::optional<Bytes>> get(std::uint8_t ns, ByteView key) override;
+    Result<std::optional<Bytes>> getAtPath(std::uint8_t ns, ByteView key, const Hash256& path) override;
 
 private:
     SparseMerkleTree& m_tree;

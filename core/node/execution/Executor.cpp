@@ -49,7 +49,7 @@ Result<CallResult> runCall(ChainState& state, const crypto::Address& from,
 }
 
 Result<protocol::Receipt> applyInOverlay(StateOverlay& overlay, const protocol::Transaction& tx,
-    const crypto::Address& sender, const BlockContext& context)
+    const crypto::Address& sender, const BlockContext& context, const Hash256& txHash)
 {
     const ChainParams& params = context.params;
     if (auto rules = checkTransactionRules(tx, params); !rules)
@@ -85,7 +85,7 @@ Result<protocol::Receipt> applyInOverlay(StateOverlay& overlay, const protocol::
     state.setAccount(sender, account);
 
     protocol::Receipt receipt;
-    receipt.txHash = tx.hash();
+    receipt.txHash = txHash;
     receipt.effectiveGasPrice = price;
     const std::uint64_t required = GasSchedule::required(tx.to, tx.data);
     const StateOverlay::Checkpoint checkpoint = overlay.checkpoint();
@@ -138,10 +138,16 @@ Result<protocol::Receipt> applyInOverlay(StateOverlay& overlay, const protocol::
 Result<protocol::Receipt> Executor::apply(StateOverlay& overlay, const protocol::Transaction& tx,
     const crypto::Address& sender, const BlockContext& context)
 {
+    return apply(overlay, tx, sender, context, tx.hash());
+}
+
+Result<protocol::Receipt> Executor::apply(StateOverlay& overlay, const protocol::Transaction& tx,
+    const crypto::Address& sender, const BlockContext& context, const Hash256& txHash)
+{
     // Everything the transaction does lives inside this checkpoint, so a transaction refused
     // halfway (or a state read that fails) leaves the block's overlay untouched.
     const StateOverlay::Checkpoint outer = overlay.checkpoint();
-    auto receipt = applyInOverlay(overlay, tx, sender, context);
+    auto receipt = applyInOverlay(overlay, tx, sender, context, txHash);
     auto closed = receipt ? overlay.commit(outer) : overlay.revertTo(outer);
     if (!closed)
         return std::unexpected(std::move(closed.error()));

@@ -43,6 +43,10 @@ public:
     // gas limit is below the fixed schedule, with gasUsed = gasLimit.
     static Result<protocol::Receipt> apply(StateOverlay& overlay, const protocol::Transaction& tx,
         const crypto::Address& sender, const BlockContext& context);
+    // The same, for a caller that already knows tx.hash() (the mempool computed it at admission):
+    // `txHash` must be exactly that.
+    static Result<protocol::Receipt> apply(StateOverlay& overlay, const protocol::Transaction& tx,
+        const crypto::Address& sender, const BlockContext& context, const Hash256& txHash);
 
     // eth_call: runs a call from `from` against `state` without nonce, gas or fee, and keeps
     // nothing. Views return their ABI-encoded values in `output`; a revert carries its reason

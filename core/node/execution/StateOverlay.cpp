@@ -17,10 +17,24 @@ std::string StateOverlay::entryKey(std::uint8_t ns, ByteView key)
 
 Result<std::optional<Bytes>> StateOverlay::get(std::uint8_t ns, ByteView key)
 {
+    return read(ns, key, nullptr);
+}
+
+Result<std::optional<Bytes>> StateOverlay::getAtPath(
+    std::uint8_t ns, ByteView key, const Hash256& path)
+{
+    return read(ns, key, &path);
+}
+
+Result<std::optional<Bytes>> StateOverlay::read(
+    std::uint8_t ns, ByteView key, const Hash256* knownPath)
+{
     std::string mapKey = entryKey(ns, key);
     if (auto it = m_entries.find(mapKey); it != m_entries.end())
         return it->second.value;
-    auto fromBase = m_base.get(ns, key);
+    // The path is hashed once per entry, here, and serves the base's read and changes().
+    Hash256 path = knownPath ? *knownPath : protocol::statePath(ns, key);
+    auto fromBase = m_base.getAtPath(ns, key, path);
     if (!fromBase)
         return std::unexpected(std::move(fromBase.error()));
     // A cached read changes no state, so it needs no undo record: reverting a later write to
@@ -29,6 +43,7 @@ Result<std::optional<Bytes>> StateOverlay::get(std::uint8_t ns, ByteView key)
     entry.value = *fromBase;
     entry.baseKnown = true;
     entry.base = *fromBase;
+    entry.path = path;
     m_entries.emplace(std::move(mapKey), std::move(entry));
     return std::move(*fromBase);
 }
@@ -105,8 +120,10 @@ std::vector<StateChange> StateOverlay::changes() const
         if (!entry.dirty || (entry.baseKnown && entry.base == entry.value))
             continue;
         const auto* bytes = reinterpret_cast<const std::uint8_t*>(key.data());
-        out.push_back(StateChange {
-            protocol::statePath(bytes[0], ByteView(bytes + 1, key.size() - 1)), entry.value });
+        out.push_back(StateChange { entry.path
+                ? *entry.path
+                : protocol::statePath(bytes[0], ByteView(bytes + 1, key.size() - 1)),
+            entry.value });
     }
     std::sort(out.begin(), out.end(),
         [](const StateChange& a, const StateChange& b) { return a.path < b.path; });

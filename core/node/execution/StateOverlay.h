@@ -44,6 +44,7 @@ public:
     StateOverlay& operator=(const StateOverlay&) = delete;
 
     Result<std::optional<Bytes>> get(std::uint8_t ns, ByteView key) override;
+    Result<std::optional<Bytes>> getAtPath(std::uint8_t ns, ByteView key, const Hash256& path) override;
     void set(std::uint8_t ns, ByteView key, Bytes value);
     void erase(std::uint8_t ns, ByteView key);
 
@@ -66,6 +67,7 @@ private:
         bool baseKnown = false; // base value read (or the entry was only read)
         std::optional<Bytes> base;
         bool dirty = false; // written by the overlay
+        std::optional<Hash256> path; // statePath of the entry, once computed (a keccak)
     };
     struct UndoRecord {
         std::string key;
@@ -73,6 +75,7 @@ private:
     };
 
     static std::string entryKey(std::uint8_t ns, ByteView key);
+    Result<std::optional<Bytes>> read(std::uint8_t ns, ByteView key, const Hash256* knownPath);
     void write(std::string key, std::optional<Bytes> value);
     Result<void> close(const Checkpoint& checkpoint, bool revert);
 

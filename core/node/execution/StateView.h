@@ -17,6 +17,15 @@ class StateView {
 public:
     virtual ~StateView() = default;
     virtual Result<std::optional<Bytes>> get(std::uint8_t ns, ByteView key) = 0;
+
+    // get() for a caller that already has the entry's tree path, protocol::statePath(ns, key)
+    // (an overlay computes it once per entry and keeps it for changes()): a view over the tree
+    // uses it instead of hashing again. `path` must be exactly that hash.
+    virtual Result<std::optional<Bytes>> getAtPath(std::uint8_t ns, ByteView key, const Hash256& path)
+    {
+        (void)path;
+        return get(ns, key);
+    }
 };
 
 } // namespace ls::node

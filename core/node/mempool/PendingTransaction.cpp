@@ -1,5 +1,7 @@
 #include "core/node/mempool/PendingTransaction.h"
 
+#include "core/crypto/Keccak.h"
+
 namespace ls::node {
 
 PendingTransaction PendingTransaction::make(protocol::Transaction transaction,
@@ -7,8 +9,9 @@ PendingTransaction PendingTransaction::make(protocol::Transaction transaction,
                                             const codec::UInt256& minGasPrice)
 {
     PendingTransaction pending;
-    pending.hash = transaction.hash();
-    pending.encodedSize = transaction.encode().size();
+    auto encoded = transaction.encode(); // once: the hash is keccak of these bytes
+    pending.hash = crypto::keccak256(encoded);
+    pending.encodedSize = encoded.size();
     pending.sender = sender;
     if (transaction.type == protocol::TransactionType::Legacy) {
         pending.feeCap = transaction.gasPrice;

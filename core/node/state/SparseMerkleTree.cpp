@@ -296,9 +296,10 @@ Result<Hash256> SparseMerkleTree::applyBatch(
     s.nextId = batch.nextFreeId();
     s.latestVersion = version;
     s.latestRoot = *newRoot;
-    // The entries this batch left alone keep their cached values; the ones it wrote get theirs.
+    // The entries this batch left alone keep their cached values; the cached ones it wrote get
+    // their new values (execution reads what it writes, so those are the entries that matter).
     for (const auto& update : updates)
-        s.latestValues.put(update.path, update.value);
+        s.latestValues.refresh(update.path, update.value);
     if (!s.oldestVersion)
         s.oldestVersion = version;
     if (auto committed = savepoint->commit(); !committed)

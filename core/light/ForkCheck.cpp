@@ -36,8 +36,17 @@ CrossCheckVerdict crossCheck(const TrustedState& ours, const protocol::LightBloc
         return faulty("asked for the block at height " + std::to_string(ours.height())
             + ", it sent one at height " + std::to_string(header.height) + ".");
     const Hash256 theirHash = header.hash();
-    if (theirHash == ours.hash())
+    if (theirHash == ours.hash()) {
+        // The right header is not enough: an endpoint that sends it with a broken commit or a
+        // wrong validator set could not be verified from, so it does not agree. (The genesis is
+        // trusted by its pinned hash and carries no signatures.)
+        if (header.height == 0)
+            return {};
+        if (auto own = verifyOwnCommit(theirs); !own)
+            return faulty("it sends the verified block at height " + std::to_string(header.height)
+                + ", but its commit does not verify: " + own.error().message);
         return {};
+    }
 
     const std::string which = "its block at height " + std::to_string(header.height) + " ("
         + codec::toHex(theirHash, true) + ") differs from the verified one ("

@@ -1,6 +1,9 @@
 #include "ui/MainWindow.h"
 
 #include "ui/SectionIntroPage.h"
+#include "ui/StatusText.h"
+#include "ui/network/NetworkPage.h"
+#include "ui/wallet/WalletPage.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
@@ -18,7 +21,8 @@ constexpr int kNavigationWidth = 188;
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(tr("Lightstreams"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -41,6 +45,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     buildNavigation();
     buildStatusBar();
     showSection(Section::Discover);
+
+    m_syncTimer.setInterval(kSyncIntervalMs);
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (m_chain)
+            m_chain->sync(); // joins a sync already running
+    });
 }
 
 void MainWindow::buildNavigation()
@@ -50,71 +60,66 @@ void MainWindow::buildNavigation()
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setUniformItemSizes(true);
     m_navigation->setStyleSheet(QStringLiteral(
-        "QListWidget#navigation { padding-top: 12px; background: palette(alternate-base); outline: 0; }"
+        "QListWidget#navigation { padding-top: 12px; background: palette(alternate-base); outline: "
+        "0; }"
         "QListWidget#navigation::item { padding: 8px 10px; border-radius: 6px; margin: 2px 8px; }"
         "QListWidget#navigation::item:selected {"
         "  background: palette(highlight); color: palette(highlighted-text); }"
         "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"));
 
     addSection(Section::Discover, tr("Discover"),
-               new SectionIntroPage(
-                   tr("Discover"),
-                   tr("Find books, music and video published on the network, verified against the "
-                      "chain before they are shown."),
-                   {tr("Browse covers and search by title, author or subject"),
-                    tr("Filter by media type and price, sort by newest or most sold"),
-                    tr("Open a title page: blurb, contents, versions, sample and price"),
-                    tr("Buy with PHT and follow the purchase until the title opens")}));
+        new SectionIntroPage(tr("Discover"),
+            tr("Find books, music and video published on the network, verified against the "
+               "chain before they are shown."),
+            { tr("Browse covers and search by title, author or subject"),
+                tr("Filter by media type and price, sort by newest or most sold"),
+                tr("Open a title page: blurb, contents, versions, sample and price"),
+                tr("Buy with PHT and follow the purchase until the title opens") }));
     addSection(Section::Library, tr("Library"),
-               new SectionIntroPage(
-                   tr("Library"),
-                   tr("Everything you own, stored encrypted on this computer. Your licences live on "
-                      "chain, so you can download a title again at any time."),
-                   {tr("Read books and play audio or video, even while they download"),
-                    tr("Open the latest version or any earlier one"),
-                    tr("Remove a local copy and keep the licence")}));
+        new SectionIntroPage(tr("Library"),
+            tr("Everything you own, stored encrypted on this computer. Your licences live on "
+               "chain, so you can download a title again at any time."),
+            { tr("Read books and play audio or video, even while they download"),
+                tr("Open the latest version or any earlier one"),
+                tr("Remove a local copy and keep the licence") }));
     addSection(Section::Studio, tr("Studio"),
-               new SectionIntroPage(
-                   tr("Studio"),
-                   tr("Publish your own work and sell it directly to readers. Payments reach your "
-                      "wallet at the moment of sale, even while this computer is off."),
-                   {tr("Publish a PDF, EPUB, audio or video file with cover, blurb and price"),
-                    tr("Change prices, add new versions, delist a title"),
-                    tr("Watch sales and revenue as they happen and export them as CSV")}));
+        new SectionIntroPage(tr("Studio"),
+            tr("Publish your own work and sell it directly to readers. Payments reach your "
+               "wallet at the moment of sale, even while this computer is off."),
+            { tr("Publish a PDF, EPUB, audio or video file with cover, blurb and price"),
+                tr("Change prices, add new versions, delist a title"),
+                tr("Watch sales and revenue as they happen and export them as CSV") }));
     addSection(Section::Wallet, tr("Wallet"),
-               new SectionIntroPage(
-                   tr("Wallet"),
-                   tr("Your PHT account. Keys never leave this computer unencrypted; balances are "
-                      "checked against validator-signed blocks, not taken on trust."),
-                   {tr("See your balance and history of purchases, sales and transfers"),
-                    tr("Receive with your address, send with a confirmation step"),
-                    tr("Show the backup phrase after entering your passphrase")}));
+        new SectionIntroPage(tr("Wallet"),
+            tr("Your PHT account. Keys never leave this computer unencrypted; balances are "
+               "checked against validator-signed blocks, not taken on trust."),
+            { tr("See your balance and history of purchases, sales and transfers"),
+                tr("Receive with your address, send with a confirmation step"),
+                tr("Show the backup phrase after entering your passphrase") }));
     addSection(Section::Network, tr("Network"),
-               new SectionIntroPage(
-                   tr("Network"),
-                   tr("How this computer takes part: the light node that verifies the chain, and "
-                      "the peers you exchange titles with."),
-                   {tr("Verified chain height, endpoints and any verification alarm"),
-                    tr("Peers and per-title seeding with rates and ratios"),
-                    tr("Full-seeding mode and bandwidth limits")}));
+        new SectionIntroPage(tr("Network"),
+            tr("How this computer takes part: the light node that verifies the chain, and "
+               "the peers you exchange titles with."),
+            { tr("Verified chain height, endpoints and any verification alarm"),
+                tr("Peers and per-title seeding with rates and ratios"),
+                tr("Full-seeding mode and bandwidth limits") }));
     addSection(Section::Settings, tr("Settings"),
-               new SectionIntroPage(
-                   tr("Settings"),
-                   tr("Profile, data directory, language, theme and network profile."),
-                   {}));
+        new SectionIntroPage(tr("Settings"),
+            tr("Profile, data directory, language, theme and network profile."), {}));
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(
+        m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
 }
 
 void MainWindow::addSection(Section section, const QString& title, QWidget* page)
 {
     static const QHash<Section, QStyle::StandardPixmap> icons = {
-        {Section::Discover, QStyle::SP_FileDialogContentsView},
-        {Section::Library, QStyle::SP_DirHomeIcon},
-        {Section::Studio, QStyle::SP_FileDialogNewFolder},
-        {Section::Wallet, QStyle::SP_DriveHDIcon},
-        {Section::Network, QStyle::SP_DriveNetIcon},
-        {Section::Settings, QStyle::SP_FileDialogDetailedView},
+        { Section::Discover, QStyle::SP_FileDialogContentsView },
+        { Section::Library, QStyle::SP_DirHomeIcon },
+        { Section::Studio, QStyle::SP_FileDialogNewFolder },
+        { Section::Wallet, QStyle::SP_DriveHDIcon },
+        { Section::Network, QStyle::SP_DriveNetIcon },
+        { Section::Settings, QStyle::SP_FileDialogDetailedView },
     };
     auto* item = new QListWidgetItem(style()->standardIcon(icons.value(section)), title);
     item->setData(Qt::UserRole, QVariant::fromValue(section));
@@ -129,6 +134,7 @@ void MainWindow::buildStatusBar()
     // Honest defaults: nothing is connected until the chain and swarm services arrive.
     m_chainStatus = new QLabel(tr("Not connected to a network"), this);
     m_chainStatus->setObjectName(QStringLiteral("chainStatus"));
+    m_chainStatus->setContentsMargins(6, 0, 0, 0);
     m_peerStatus = new QLabel(tr("Peers: 0"), this);
     m_peerStatus->setObjectName(QStringLiteral("peerStatus"));
     m_rateStatus = new QLabel(tr("↓ 0 B/s  ↑ 0 B/s"), this);
@@ -136,6 +142,103 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_chainStatus, 1);
     statusBar()->addPermanentWidget(m_peerStatus);
     statusBar()->addPermanentWidget(m_rateStatus);
+}
+
+void MainWindow::replacePage(Section section, QWidget* page)
+{
+    const int index = static_cast<int>(section);
+    QWidget* old = m_pages->widget(index);
+    const bool current = m_pages->currentIndex() == index;
+    page->setObjectName(old->objectName());
+    m_pages->insertWidget(index, page);
+    m_pages->removeWidget(old);
+    old->deleteLater();
+    if (current)
+        m_pages->setCurrentIndex(index);
+}
+
+void MainWindow::attachWallet(api::Wallet& wallet)
+{
+    m_wallet = &wallet;
+    if (!m_walletPage) {
+        m_walletPage = new WalletPage(wallet, m_pages);
+        replacePage(Section::Wallet, m_walletPage);
+    }
+}
+
+NetworkPage* MainWindow::networkPage()
+{
+    if (!m_networkPage) {
+        m_networkPage = new NetworkPage(m_pages);
+        replacePage(Section::Network, m_networkPage);
+    }
+    return m_networkPage;
+}
+
+void MainWindow::attachLocalNetwork(api::LocalNetwork* network)
+{
+    m_localSubscription.reset();
+    m_localNetwork = network;
+    const std::string address
+        = m_wallet ? m_wallet->address().value_or(std::string()) : std::string();
+    networkPage()->setLocalNetwork(network, address);
+    if (m_localNetwork)
+        m_localSubscription = m_localNetwork->subscribeStatus(
+            [this](const api::LocalNetworkStatus&) { updateChainStatus(); });
+    updateChainStatus();
+}
+
+void MainWindow::attachChain(api::Chain* chain, api::Market* market)
+{
+    m_chainSubscription.reset();
+    m_syncTimer.stop();
+    m_chain = chain;
+    if (m_walletPage)
+        m_walletPage->setChain(chain, market);
+    networkPage()->setChain(chain);
+    if (m_chain) {
+        m_networkProblem.clear();
+        m_chainSubscription
+            = m_chain->subscribeStatus([this](const api::ChainStatus&) { updateChainStatus(); });
+        m_chain->sync();
+        if (m_syncTimer.interval() > 0)
+            m_syncTimer.start();
+    }
+    updateChainStatus();
+}
+
+void MainWindow::setSyncInterval(int milliseconds)
+{
+    m_syncTimer.setInterval(milliseconds);
+    if (milliseconds <= 0)
+        m_syncTimer.stop();
+    else if (m_chain)
+        m_syncTimer.start();
+}
+
+void MainWindow::showNetworkProblem(const QString& message)
+{
+    m_networkProblem = message;
+    updateChainStatus();
+}
+
+void MainWindow::updateChainStatus()
+{
+    using State = api::LocalNetworkStatus::State;
+    QString text = tr("Not connected to a network");
+    if (m_chain)
+        text = statustext::chain(m_chain->status());
+    else if (!m_networkProblem.isEmpty())
+        text = m_networkProblem;
+    else if (m_localNetwork) {
+        const auto local = m_localNetwork->status();
+        if (local.state == State::Starting)
+            text = tr("Starting the network on this computer…");
+        else if (local.state == State::Failed)
+            text = tr("The network on this computer failed: %1")
+                       .arg(QString::fromStdString(local.error).section(u'\n', 0, 0));
+    }
+    m_chainStatus->setText(text);
 }
 
 std::optional<MainWindow::Section> MainWindow::sectionFromName(const QString& name)

@@ -1,25 +1,21 @@
 #include "ui/SectionIntroPage.h"
 
+#include "ui/SectionHeading.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
 namespace ls::ui {
 
-SectionIntroPage::SectionIntroPage(const QString& heading, const QString& summary,
-                                   const QStringList& activities, QWidget* parent)
+SectionIntroPage::SectionIntroPage(
+    const QString& heading, const QString& summary, const QStringList& activities, QWidget* parent)
     : QWidget(parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 28, 32, 28);
     layout->setSpacing(12);
 
-    auto* title = new QLabel(heading, this);
-    title->setObjectName(QStringLiteral("sectionHeading"));
-    QFont headingFont = title->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.8);
-    headingFont.setBold(true);
-    title->setFont(headingFont);
-    layout->addWidget(title);
+    layout->addWidget(makeSectionHeading(heading, this));
 
     auto* description = new QLabel(summary, this);
     description->setObjectName(QStringLiteral("sectionSummary"));
@@ -30,7 +26,7 @@ SectionIntroPage::SectionIntroPage(const QString& heading, const QString& summar
         QString list = QStringLiteral("<ul style='margin-left:-20px'>");
         for (const QString& activity : activities)
             list += QStringLiteral("<li style='margin-bottom:6px'>") + activity.toHtmlEscaped()
-                  + QStringLiteral("</li>");
+                + QStringLiteral("</li>");
         list += QStringLiteral("</ul>");
         auto* items = new QLabel(list, this);
         items->setObjectName(QStringLiteral("sectionActivities"));

@@ -77,7 +77,7 @@ int runNode(const QStringList& arguments)
     parser.setApplicationDescription(QStringLiteral("Serve the chain in DIR (created by init) until stopped."));
     parser.addHelpOption();
     QCommandLineOption dataDir(QStringLiteral("datadir"), QStringLiteral("Data directory (required)."), QStringLiteral("DIR"));
-    QCommandLineOption rpc(QStringLiteral("rpc"), QStringLiteral("JSON-RPC address (default 127.0.0.1:8545)."), QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8545"));
+    QCommandLineOption rpc(QStringLiteral("rpc"), QStringLiteral("JSON-RPC address (default 127.0.0.1:8545; port 0 picks a free one and\nwrites it into DIR/network.json)."), QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8545"));
     QCommandLineOption passphraseFile(QStringLiteral("passphrase-file"), QStringLiteral("Unlock validator.json with FILE's first line to propose blocks."), QStringLiteral("FILE"));
     parser.addOptions({dataDir, rpc, passphraseFile});
     parser.process(arguments);
@@ -101,7 +101,22 @@ int runNode(const QStringList& arguments)
         }
         key = std::move(*loaded);
     }
-    return serve(dir, *endpoint, std::move(key), [](quint16) {});
+    return serve(dir, *endpoint, std::move(key), [&](quint16 port) {
+        if (endpoint->port != 0)
+            return;
+        // Port 0 asked for any free port: only now is it known, and the profile apps load from
+        // this directory must name it (as --dev does). A fixed port leaves the profile alone: it
+        // may name a public URL in front of this node.
+        auto profile = protocol::NetworkProfile::load(dir / kProfileFile);
+        if (profile) {
+            profile->endpoints = {"http://" + endpoint->host.toString().toStdString() + ":" + std::to_string(port)};
+            if (auto saved = profile->save(dir / kProfileFile); saved) {
+                std::printf("Network profile %s\n", (dir / kProfileFile).c_str());
+                return;
+            }
+        }
+        std::fprintf(stderr, "lightstreams-node run: cannot write the port into %s\n", (dir / kProfileFile).c_str());
+    });
 }
 
 int runDev(const QStringList& arguments)

@@ -1,0 +1,147 @@
+#pragma once
+
+// The desktop app as a user meets it, in a temporary profile: composed by the app's own
+// DesktopApp (a real lightstreams-node for "This computer"), driven through its widgets.
+#include "app/gui/DesktopApp.h"
+#include "core/api/LocalNetwork.h"
+#include "ui/MainWindow.h"
+#include "ui/onboarding/OnboardingWizard.h"
+
+#include <QAbstractButton>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace ls::testing {
+
+inline constexpr int kGuiWaitMs = 60'000;
+inline constexpr const char* kGuiPassphrase = "correct horse battery staple";
+
+// Finds a widget by object name under `parent`, failing the test when it is missing.
+template <typename T> T* widget(QObject* parent, const char* name)
+{
+    T* found = parent ? parent->findChild<T*>(QString::fromLatin1(name)) : nullptr;
+    if (!found)
+        qWarning("no widget named %s", name);
+    return found;
+}
+
+class AppUnderTest {
+public:
+    // `syncIntervalMs` 0: the light client syncs only when asked (at connection, Sync now).
+    explicit AppUnderTest(int syncIntervalMs = ui::MainWindow::kSyncIntervalMs)
+    {
+        gui::DesktopOptions options;
+        options.syncIntervalMs = syncIntervalMs;
+        options.profile = "test";
+        options.dataDirectory = m_dir.path().toStdString();
+        options.nodeProgram = LS_NODE_PATH;
+        // Tests only: a key file in a fraction of a second instead of about one.
+        options.keyFileStrength = api::KeyFileStrength::Light;
+        m_app = gui::DesktopApp::create(std::move(options)).value();
+    }
+
+    gui::DesktopApp& app() { return *m_app; }
+    ui::MainWindow* window() { return m_app->mainWindow(); }
+    QString statusText()
+    {
+        auto* label = window() ? widget<QLabel>(window()->statusBar(), "chainStatus") : nullptr;
+        return label ? label->text() : QString();
+    }
+    void showSection(ui::MainWindow::Section section)
+    {
+        // As a user does: a click on the navigation rail.
+        auto* navigation = widget<QListWidget>(window(), "navigation");
+        const QRect rect = navigation->visualItemRect(navigation->item(static_cast<int>(section)));
+        QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, rect.center());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<gui::DesktopApp> m_app;
+};
+
+inline void click(QAbstractButton* button)
+{
+    QVERIFY(button);
+    QVERIFY2(button->isEnabled(), qPrintable(button->text()));
+    // Near the left edge: a check box or radio button stretched across a layout reacts only on
+    // its indicator and text, not in the middle of its empty width.
+    QTest::mouseClick(button, Qt::LeftButton, {},
+        QPoint(std::min(10, button->width() / 2), button->height() / 2));
+}
+
+inline void type(QWidget* field, const QString& text)
+{
+    QVERIFY(field);
+    QTest::keyClicks(field, text);
+}
+
+// First run, as a new user: create a wallet, write the phrase down, confirm three words, keep
+// "This computer". Returns the phrase's words through `phrase`. Check QTest::currentTestFailed().
+inline void createWalletThroughOnboarding(AppUnderTest& subject, QStringList* phrase = nullptr)
+{
+    using Wizard = ui::OnboardingWizard;
+    Wizard* wizard = subject.app().onboarding();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QCOMPARE(wizard->currentId(), int(Wizard::WelcomeId));
+    QVERIFY(widget<QRadioButton>(wizard, "createWallet")->isChecked());
+    click(wizard->button(QWizard::NextButton));
+
+    QCOMPARE(wizard->currentId(), int(Wizard::PassphraseId));
+    type(widget<QLineEdit>(wizard, "passphrase"), QString::fromLatin1(kGuiPassphrase));
+    type(widget<QLineEdit>(wizard, "passphraseAgain"), QString::fromLatin1(kGuiPassphrase));
+    click(wizard->button(QWizard::CommitButton));
+    // Argon2id runs on a worker; the page moves on by itself when the key file is written.
+    QTRY_COMPARE_WITH_TIMEOUT(wizard->currentId(), int(Wizard::PhraseId), kGuiWaitMs);
+
+    QStringList words;
+    for (int i = 1; i <= 12; ++i) {
+        auto* word = widget<QLabel>(wizard, qPrintable(QStringLiteral("phraseWord%1").arg(i)));
+        QVERIFY(word);
+        words << word->property("word").toString();
+    }
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled()); // not before the tick
+    click(widget<QCheckBox>(wizard, "phraseWrittenDown"));
+    click(wizard->button(QWizard::NextButton));
+
+    QCOMPARE(wizard->currentId(), int(Wizard::ConfirmId));
+    for (int i = 0; i < 3; ++i) {
+        auto* field = widget<QLineEdit>(wizard, qPrintable(QStringLiteral("confirmWord%1").arg(i)));
+        QVERIFY(field);
+        type(field, words.at(field->property("wordNumber").toInt() - 1));
+    }
+    click(wizard->button(QWizard::NextButton));
+
+    QCOMPARE(wizard->currentId(), int(Wizard::NetworkId));
+    QVERIFY(widget<QRadioButton>(wizard, "networkThisComputer")->isChecked());
+    click(wizard->button(QWizard::FinishButton));
+    QTRY_VERIFY(subject.window() && subject.window()->isVisible());
+    if (phrase)
+        *phrase = words;
+}
+
+// Waits until the light client follows the local network and the wallet shows a proven balance.
+inline void waitUntilConnected(AppUnderTest& subject)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(subject.app().chain() != nullptr
+            || (subject.app().localNetwork()
+                && subject.app().localNetwork()->status().state
+                    == api::LocalNetworkStatus::State::Failed),
+        kGuiWaitMs);
+    if (!subject.app().chain())
+        QFAIL(subject.app().localNetwork()->status().error.c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        subject.statusText().startsWith(QStringLiteral("Verified block ")), kGuiWaitMs);
+}
+
+} // namespace ls::testing

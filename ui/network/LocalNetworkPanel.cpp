@@ -1,0 +1,65 @@
+#include "ui/network/LocalNetworkPanel.h"
+
+#include "ui/StatusText.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace ls::ui {
+
+LocalNetworkPanel::LocalNetworkPanel(QWidget* parent)
+    : QGroupBox(tr("This computer's network"), parent)
+{
+    setObjectName(QStringLiteral("localNetworkPanel"));
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("localNetworkState"));
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_directory = new QLabel(this);
+    m_directory->setObjectName(QStringLiteral("localNetworkDirectory"));
+    m_directory->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_directory->setWordWrap(true);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("localNetworkError"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_restart = new QPushButton(tr("Start again"), this);
+    m_restart->setObjectName(QStringLiteral("localNetworkRestart"));
+
+    auto* layout = new QFormLayout(this);
+    layout->addRow(tr("State"), m_state);
+    layout->addRow(tr("Chain data"), m_directory);
+    layout->addRow(QString(), m_error);
+    layout->addRow(QString(), m_restart);
+    connect(m_restart, &QPushButton::clicked, this, [this] {
+        if (m_network)
+            m_network->start(m_fundedAddress);
+    });
+    setLocalNetwork(nullptr, {});
+}
+
+void LocalNetworkPanel::setLocalNetwork(api::LocalNetwork* network, std::string fundedAddress)
+{
+    m_subscription.reset();
+    m_network = network;
+    m_fundedAddress = std::move(fundedAddress);
+    setVisible(m_network != nullptr);
+    if (!m_network)
+        return;
+    m_subscription = m_network->subscribeStatus(
+        [this](const api::LocalNetworkStatus& status) { display(status); });
+    display(m_network->status());
+}
+
+void LocalNetworkPanel::display(const api::LocalNetworkStatus& status)
+{
+    using State = api::LocalNetworkStatus::State;
+    m_state->setText(statustext::localNetwork(status));
+    m_directory->setText(QString::fromStdString(status.dataDirectory));
+    m_error->setText(QString::fromStdString(status.error));
+    m_error->setVisible(!status.error.empty());
+    m_restart->setVisible(status.state == State::Failed || status.state == State::Stopped);
+}
+
+} // namespace ls::ui

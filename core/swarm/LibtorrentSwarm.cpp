@@ -42,6 +42,9 @@ lt::settings_pack packFor(const SwarmSettings& settings)
     pack.set_bool(lt::settings_pack::enable_lsd, settings.localDiscovery);
     pack.set_bool(lt::settings_pack::enable_upnp, false);
     pack.set_bool(lt::settings_pack::enable_natpmp, false);
+    pack.set_int(lt::settings_pack::out_enc_policy,
+        settings.obfuscateOutgoing ? lt::settings_pack::pe_enabled : lt::settings_pack::pe_disabled);
+    pack.set_int(lt::settings_pack::in_enc_policy, lt::settings_pack::pe_enabled);
     // Several profiles on one machine (and every loopback test) connect from one address.
     pack.set_bool(lt::settings_pack::allow_multiple_connections_per_ip, true);
     pack.set_int(lt::settings_pack::upload_rate_limit, settings.uploadLimit);

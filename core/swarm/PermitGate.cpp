@@ -106,9 +106,10 @@ public:
 
     void on_disconnect(lt::error_code const& error) override
     {
-        if (!m_closed && m_peerAccount)
+        if (!m_closed)
             m_hub->report(m_context.infohash,
-                m_peerAccount->toChecksumString() + " disconnected: " + error.message());
+                (m_peerAccount ? m_peerAccount->toChecksumString() : std::string("a peer"))
+                    + " disconnected: " + error.message());
         m_closed = true;
     }
 

@@ -23,6 +23,10 @@ struct SwarmSettings {
     double seedRatioLimit = 2.0;
     std::uint32_t seedTimeLimitMinutes = 0; // 0 = no limit
     bool fullSeeding = false;
+    // Try the obfuscated (RC4) handshake first on outgoing connections, as qBittorrent's
+    // "allow encryption" does. Content is end-to-end encrypted anyway; this only hides the
+    // protocol from traffic shapers. Incoming connections may use either.
+    bool obfuscateOutgoing = true;
 };
 
 // One torrent to add. A permissioned torrent (a title's content) is guarded by the ls_permit

@@ -65,10 +65,10 @@ inline swarm::SwarmSettings loopbackSettings()
 
 class SwarmPeer {
 public:
-    explicit SwarmPeer(std::uint8_t keyByte)
+    explicit SwarmPeer(std::uint8_t keyByte, swarm::SwarmSettings settings = loopbackSettings())
         : key(swarmKey(keyByte))
         , account(accountOf(key))
-        , swarm(loopbackSettings(), swarm::SwarmIdentity { kSwarmChainId, key }, policy)
+        , swarm(settings, swarm::SwarmIdentity { kSwarmChainId, key }, policy)
     {
         // What the gates did, in the test log: the first thing to read when a test fails.
         QObject::connect(&swarm, &swarm::Swarm::permitEvent,

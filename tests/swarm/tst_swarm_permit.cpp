@@ -1,6 +1,7 @@
 // The permissioned swarm on loopback with real libtorrent sessions: a licensed peer downloads a
 // byte-identical copy and the title key; a peer without a permit, and a BitTorrent client
-// without our extension, get nothing and are disconnected; a corrupted piece is rejected.
+// without our extension, get nothing and are disconnected. (Peers that lie on the wire:
+// tst_swarm_adversaries.)
 #include <libtorrent/add_torrent_params.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_info.hpp>
@@ -140,44 +141,6 @@ private Q_SLOTS:
         const lt::torrent_status status = handle.status();
         QCOMPARE(status.total_payload_download, std::int64_t { 0 });
         QCOMPARE(status.num_pieces, 0);
-    }
-
-    void aCorruptedPieceIsRejectedAndFetchedAgain()
-    {
-        // A licensed peer whose copy has one flipped byte, and who claims to have checked it.
-        SwarmPeer liar(4);
-        const auto liarFile = liar.directory() / "title-1-v1.lsc";
-        Bytes corrupted = m_content;
-        corrupted[kFileSize / 2] ^= 0xff;
-        {
-            QFile file(QString::fromStdString(liarFile.string()));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(reinterpret_cast<const char*>(corrupted.data()),
-                static_cast<qint64>(corrupted.size()));
-        }
-        SwarmPeer buyer(5);
-        for (SwarmPeer* peer : { &liar, &buyer }) {
-            peer->policy.granted = { liar.account, buyer.account, m_author->account };
-        }
-        m_author->policy.granted.insert(buyer.account);
-        swarm::TorrentSource liarSource = sourceFor(liar);
-        liarSource.knownComplete = true;
-        QSignalSpy liarAdded(&liar.swarm, &swarm::Swarm::torrentAdded);
-        QVERIFY(liar.swarm.add(liarSource));
-        QTRY_VERIFY_WITH_TIMEOUT(!liarAdded.isEmpty(), kWaitMs);
-
-        QSignalSpy events(&buyer.swarm, &swarm::Swarm::permitEvent);
-        QSignalSpy finished(&buyer.swarm, &swarm::Swarm::torrentFinished);
-        QSignalSpy added(&buyer.swarm, &swarm::Swarm::torrentAdded);
-        QVERIFY(buyer.swarm.add(sourceFor(buyer)));
-        QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), kWaitMs);
-        buyer.swarm.connectPeer(m_torrent.infohash, liar.address());
-        // Only the liar at first, so the bad piece surely comes from it.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            anyEventContains(events, QStringLiteral("failed its hash check")), kWaitMs);
-        buyer.swarm.connectPeer(m_torrent.infohash, m_author->address());
-        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kWaitMs);
-        QCOMPARE(readFile(buyer.directory() / "title-1-v1.lsc"), m_content);
     }
 
     void cleanupTestCase() { m_author.reset(); }

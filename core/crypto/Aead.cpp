@@ -26,11 +26,20 @@ bool overlapsBadly(ByteView in, std::span<const std::uint8_t> out)
     return inBegin < outBegin + out.size() && outBegin < inBegin + in.size();
 }
 
-// libsodium takes null for empty buffers happily, but a span's data() may be anything when it is
-// empty; pass null explicitly so there is no doubt.
+// libsodium takes null for empty *inputs*, but a span's data() may be anything when it is empty;
+// pass null explicitly so there is no doubt.
 const unsigned char* pointerOrNull(ByteView view)
 {
     return view.empty() ? nullptr : view.data();
+}
+
+// Some of its pointers are declared nonnull even when nothing is read or written (an empty
+// message: the ciphertext of decryption, the output of encryption): point those at a scratch
+// byte instead of null.
+unsigned char* writablePointer(std::span<std::uint8_t> buffer)
+{
+    static thread_local unsigned char scratch = 0;
+    return buffer.empty() ? &scratch : buffer.data();
 }
 
 } // namespace
@@ -74,8 +83,7 @@ Result<void> decryptInto(const Key& key, const Nonce& nonce, ByteView ciphertext
         return fail(ErrorKind::Internal, "decryption buffers overlap");
     // libsodium verifies the tag (in constant time) before writing any plaintext.
     int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
-        plainSize == 0 ? nullptr : out.data(), nullptr,
-        pointerOrNull(ciphertextAndTag.first(plainSize)), plainSize,
+        writablePointer(out), nullptr, ciphertextAndTag.data(), plainSize,
         ciphertextAndTag.data() + plainSize, pointerOrNull(ad), ad.size(), nonce.data(),
         key.data());
     if (rc != 0) {
@@ -120,8 +128,8 @@ Tag encryptInPlace(const Key& key, const Nonce& nonce, std::span<std::uint8_t> d
 {
     ensureSodium();
     Tag tag{};
-    unsigned char* buffer = data.empty() ? nullptr : data.data();
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(buffer, tag.data(), nullptr, buffer,
+    unsigned char* buffer = writablePointer(data);
+    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(buffer, tag.data(), nullptr, pointerOrNull(data),
                                                         data.size(), pointerOrNull(ad), ad.size(),
                                                         nullptr, nonce.data(), key.data());
     return tag;
@@ -131,13 +139,13 @@ Result<void> decryptInPlace(const Key& key, const Nonce& nonce, std::span<std::u
                             const Tag& tag, ByteView ad)
 {
     ensureSodium();
-    unsigned char* buffer = data.empty() ? nullptr : data.data();
+    unsigned char* buffer = writablePointer(data);
     int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(
         buffer, nullptr, buffer, data.size(), tag.data(), pointerOrNull(ad), ad.size(),
         nonce.data(), key.data());
     if (rc != 0) {
         // Leave neither ciphertext nor anything half-processed behind for a careless caller.
-        secureWipe(buffer, data.size());
+        secureWipe(data.data(), data.size());
         return fail(ErrorKind::Verification, kUndecryptable);
     }
     return {};

@@ -93,6 +93,19 @@ std::size_t LightClient::primaryIndex() const
     return 0;
 }
 
+Error LightClient::blameEndpoint(std::size_t index, Error error)
+{
+    // A proof that does not verify is the server's lie (or its bug), never the user's: stop
+    // asking it while another endpoint is in good standing, and say so.
+    if (error.kind == ErrorKind::Verification && index < m_status.size()) {
+        setStatus(index, EndpointStatus::State::Faulty, error.message);
+        if (primaryIndex() != index)
+            error.message += " (" + endpointName(index)
+                + " is marked faulty; the next read asks " + endpointName(primaryIndex()) + ")";
+    }
+    return error;
+}
+
 void LightClient::setStatus(std::size_t index, EndpointStatus::State state, std::string detail)
 {
     EndpointStatus& status = m_status.at(index);
@@ -258,14 +271,15 @@ void LightClient::readEntry(
             fail(ErrorKind::NotFound,
                 "The light client has not verified any block yet: sync first."));
     const TrustedState at = *m_store->latest();
+    const std::size_t source = primaryIndex();
     primary().getStateProof(at.height(), key.ns, key.key,
-        [at, key, what = std::move(what), decode = std::move(decode), done = std::move(done)](
-            RpcResult<StateProofInfo> info) {
+        [this, source, at, key, what = std::move(what), decode = std::move(decode),
+            done = std::move(done)](RpcResult<StateProofInfo> info) {
             if (!info)
                 return done(std::unexpected(fromRpc(info.error())));
             auto value = checkStateProof(at, key, *info, what);
             if (!value)
-                return done(std::unexpected(value.error()));
+                return done(std::unexpected(blameEndpoint(source, value.error())));
             Result<T> decoded = decode(*value);
             if (!decoded)
                 return done(fail(ErrorKind::Verification,
@@ -374,8 +388,9 @@ void LightClient::confirm(const Hash256& txHash, Reply<ConfirmedTransaction> don
     if (!m_store)
         return later<ConfirmedTransaction>(
             std::move(done), fail(ErrorKind::NotFound, "The light client is not open."));
+    const std::size_t source = primaryIndex();
     primary().getReceiptProof(txHash,
-        [this, txHash, done = std::move(done)](
+        [this, source, txHash, done = std::move(done)](
             const RpcResult<std::optional<ReceiptProofInfo>>& info) {
             if (!info)
                 return done(std::unexpected(fromRpc(info.error())));
@@ -383,11 +398,14 @@ void LightClient::confirm(const Hash256& txHash, Reply<ConfirmedTransaction> don
                 return done(fail(ErrorKind::NotFound,
                     "Transaction " + codec::toHex(txHash, true)
                         + " is not in a block yet (according to the server)."));
-            ensureVerified(
-                (*info)->height, [txHash, proof = **info, done](Result<TrustedState> at) {
+            ensureVerified((*info)->height,
+                [this, source, txHash, proof = **info, done](Result<TrustedState> at) {
                     if (!at)
                         return done(std::unexpected(at.error()));
-                    done(checkReceiptProof(*at, txHash, proof));
+                    auto confirmed = checkReceiptProof(*at, txHash, proof);
+                    if (!confirmed)
+                        return done(std::unexpected(blameEndpoint(source, confirmed.error())));
+                    done(std::move(*confirmed));
                 });
         });
 }

@@ -105,6 +105,8 @@ private:
     RpcClient& primary() { return *m_clients.at(primaryIndex()); }
     std::string endpointName(std::size_t index) const { return m_profile.endpoints.at(index); }
     void setStatus(std::size_t index, EndpointStatus::State state, std::string detail);
+    // Marks the endpoint that served an unverifiable proof Faulty; returns the error to report.
+    Error blameEndpoint(std::size_t index, Error error);
     void onSyncDone(std::size_t source, std::expected<TrustedState, SyncFailure> outcome);
     void crossCheckAll(const TrustedState& verified, std::size_t source);
     void raiseAlarm(ForkAlarm alarm);

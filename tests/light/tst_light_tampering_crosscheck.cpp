@@ -194,6 +194,35 @@ private Q_SLOTS:
         QVERIFY(status.alarms.empty());
     }
 
+    void aLyingProofMovesReadsToTheNextEndpoint()
+    {
+        Client client(m_profile, { m_proxy->url(), m_nodeUrl });
+        QVERIFY(client.syncUntil([](const auto& s) { return endpointIs(s, 1, Endpoint::Agrees); }));
+        m_proxy->lieAbout(QStringLiteral("ls_getStateProof"),
+            editStateProof([](std::optional<Bytes>& value, protocol::StateProof&) {
+                value = Bytes { 0xc2, 0x80, 0x80 }; // "absent" claimed present, zeros
+            }));
+        const std::string account = "0x0000000000000000000000000000000000000001";
+        std::optional<Result<api::AccountInfo>> lied;
+        auto first = client.chain.account(account, [&](auto result) { lied = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(lied.has_value(), kLightWaitMs);
+        QVERIFY(!*lied);
+        QCOMPARE(lied->error().kind, ErrorKind::Verification);
+        QVERIFY2(lied->error().message.find("is marked faulty; the next read asks "
+                     + m_nodeUrl)
+                != std::string::npos,
+            lied->error().message.c_str());
+        QCOMPARE(client.status().endpoints[0].state, Endpoint::Faulty);
+        QVERIFY(client.status().endpoints[1].primary);
+
+        // The proxy still lies, but the next read goes to the honest node.
+        std::optional<Result<api::AccountInfo>> honest;
+        auto second = client.chain.account(account, [&](auto result) { honest = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(honest.has_value(), kLightWaitMs);
+        QVERIFY2(*honest, honest->error().message.c_str());
+        QCOMPARE((*honest)->balance, std::string("0"));
+    }
+
     void blockSignedByTheValidatorRaisesAForkAlarm()
     {
         Client client(m_profile, { m_nodeUrl, m_proxy->url() });

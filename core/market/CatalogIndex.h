@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/storage/Database.h"
+#include "core/util/Error.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ls::market {
+
+// One title as Discover shows it: the chain's facts (proven by the light client when they were
+// read) and the metadata the title's public metadata torrent carries (authenticated by its
+// infohash on chain).
+struct CatalogEntry {
+    std::uint64_t titleId = 0;
+    std::string author; // EIP-55
+    std::string price; // base units, decimal digits
+    std::string subject;
+    bool listed = true;
+    std::uint32_t versionCount = 0;
+    std::uint64_t salesCount = 0;
+    std::uint64_t publishedAtMs = 0;
+    std::uint64_t provenAtHeight = 0;
+    // From the metadata (empty until it is fetched).
+    std::string title;
+    std::string authors; // as the author wrote them, e.g. "Ada Lovelace, Charles Babbage"
+    std::string blurb;
+    std::string mediaType; // e.g. application/pdf, audio/mpeg, video/mp4
+    friend bool operator==(const CatalogEntry&, const CatalogEntry&) = default;
+};
+
+struct CatalogQuery {
+    enum class Sort { Relevance, Newest, MostSold, PriceLowToHigh, PriceHighToLow };
+    std::string text; // words typed by the user: each must match (prefixes too)
+    std::optional<std::string> subject;
+    std::optional<std::string> author; // EIP-55 address
+    std::optional<std::string> mediaTypePrefix; // "video/", "audio/", "application/pdf"
+    std::optional<std::string> maxPrice; // base units
+    bool includeUnlisted = false;
+    Sort sort = Sort::Relevance; // without text, Relevance is Newest
+    int limit = 200;
+    int offset = 0;
+};
+
+// Discover's search index (DESIGN.md §6): the verified catalog in SQLite with an FTS5 index over
+// title, authors, subject and blurb. Filled by whoever reads the catalog from the chain; a cache
+// that can always be rebuilt, so it lives beside the library, not in it.
+class CatalogIndex {
+public:
+    static Result<CatalogIndex> open(const std::filesystem::path& file);
+    static Result<CatalogIndex> openInMemory();
+
+    // Inserts or replaces the entry for its title id.
+    Result<void> upsert(const CatalogEntry& entry);
+    Result<std::optional<CatalogEntry>> find(std::uint64_t titleId);
+    Result<std::vector<CatalogEntry>> search(const CatalogQuery& query);
+    // Distinct subjects of listed titles, for the subject filter.
+    Result<std::vector<std::string>> subjects();
+    // The highest title id indexed (0 when empty): where a refresh continues.
+    Result<std::uint64_t> highestTitleId();
+
+private:
+    explicit CatalogIndex(storage::Database database);
+    static Result<CatalogIndex> prepare(Result<storage::Database> database);
+
+    storage::Database m_db;
+};
+
+// The words of a search box as an FTS5 query that cannot be a syntax error: every word quoted,
+// each a prefix match, all required. Empty when nothing searchable was typed.
+std::string ftsQueryFor(const std::string& typed);
+
+} // namespace ls::market

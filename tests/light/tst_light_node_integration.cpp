@@ -14,14 +14,12 @@
 #include <QTest>
 
 #include "tests/light/LightClientTestSupport.h"
+#include "tests/support/DevNetwork.h"
 
 using namespace ls;
 using namespace ls::testing;
 
 namespace {
-
-constexpr std::string_view kDevPhrase
-    = "test test test test test test test test test test test junk";
 
 crypto::PrivateKey devKey(std::uint32_t index)
 {
@@ -34,46 +32,6 @@ codec::UInt256 pht(std::uint64_t whole)
 {
     return *codec::UInt256(whole).checkedMul(codec::UInt256(1'000'000'000'000'000'000ULL));
 }
-
-class DevNode {
-public:
-    bool start()
-    {
-        m_dataDir = std::filesystem::path(m_dir.path().toStdString()) / "chain";
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral(LS_NODE_PATH),
-            { QStringLiteral("--dev"), QStringLiteral("--datadir"),
-                QString::fromStdString(m_dataDir.string()), QStringLiteral("--rpc"),
-                QStringLiteral("127.0.0.1:0"), QStringLiteral("--heartbeat-ms"),
-                QStringLiteral("200") });
-        if (!m_process.waitForStarted(10'000))
-            return false;
-        // The profile is written twice: at creation (port 0), then with the real port once the
-        // RPC server listens.
-        return QTest::qWaitFor(
-            [&] {
-                auto loaded = protocol::NetworkProfile::load(m_dataDir / "network.json");
-                if (!loaded || loaded->endpoints.empty()
-                    || loaded->endpoints.front().ends_with(":0"))
-                    return false;
-                m_profile = *loaded;
-                return true;
-            },
-            kLightWaitMs);
-    }
-    ~DevNode()
-    {
-        m_process.kill();
-        m_process.waitForFinished(10'000);
-    }
-    const protocol::NetworkProfile& profile() const { return m_profile; }
-
-private:
-    QTemporaryDir m_dir;
-    std::filesystem::path m_dataDir;
-    QProcess m_process;
-    protocol::NetworkProfile m_profile;
-};
 
 bool syncAndCrossCheck(light::LightClient& client)
 {
@@ -95,7 +53,7 @@ class TestLightNodeIntegration : public QObject {
 private Q_SLOTS:
     void lightClientAgainstARealNode()
     {
-        DevNode node;
+        DevNetwork node;
         QVERIFY(node.start());
         const std::string url = node.profile().endpoints.front();
 

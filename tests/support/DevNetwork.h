@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/prctl.h>
+
+#include <csignal>
 #include <filesystem>
 #include <string_view>
 
@@ -25,6 +28,8 @@ public:
     {
         m_dataDir = std::filesystem::path(m_dir.path().toStdString()) / "chain";
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // If the test dies, the node goes with it instead of holding ctest's pipes open.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         m_process.start(QStringLiteral(LS_NODE_PATH),
             { QStringLiteral("--dev"), QStringLiteral("--datadir"),
                 QString::fromStdString(m_dataDir.string()), QStringLiteral("--rpc"),

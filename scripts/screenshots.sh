@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Renders the desktop app's screens into docs/screenshots/: the first-run wizard
 # (onboarding.png), then each section (discover.png … settings.png) of a profile with a wallet on
-# "This computer" — the app's own network, started for real, so every figure shown is proven.
+# "This computer" — the app's own network, started for real, so every figure shown is proven —
+# and the reader on the test book (reader.png; tests/gui/data/sample-book.pdf), light and dark
+# (reader-dark.png, with the dark theme chosen in the profile's settings).
 #   scripts/screenshots.sh            uses build/ (LS_BUILD_DIR overrides)
 # Runs under Xvfb when xvfb-run is installed and there is no display, else offscreen.
 set -euo pipefail
@@ -39,3 +41,11 @@ for section in discover library studio wallet network settings; do
   "${run[@]}" "$app" "${profile[@]}" -style fusion --section "$section" --screenshot "$out/$section.png"
   echo "$out/$section.png"
 done
+
+# The reader, opened on a file as the library will open a title.
+book="$root/tests/gui/data/sample-book.pdf"
+"${run[@]}" "$app" "${profile[@]}" -style fusion --open "$book" --screenshot "$out/reader.png"
+echo "$out/reader.png"
+printf '[appearance]\ntheme=dark\n' > "$work/tour/settings.ini"
+"${run[@]}" "$app" "${profile[@]}" -style fusion --open "$book" --screenshot "$out/reader-dark.png"
+echo "$out/reader-dark.png"

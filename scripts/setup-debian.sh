@@ -10,6 +10,11 @@ packages=(
   # Qt 6.4 (Core/Network/Sql for core, Widgets for the UI, Test, Linguist tools)
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools libgl-dev
+  # the reader (QtPdf) and the player (QtMultimedia; libqt6multimedia6 brings the FFmpeg
+  # backend, plugins/multimedia/libffmpegmediaplugin.so, and the libav* it needs)
+  qt6-pdf-dev qt6-multimedia-dev
+  # Qt's own German and Spanish words (dialog buttons, the file dialog)
+  qt6-translations-l10n
   # cryptography
   libsodium-dev libsecp256k1-dev
   # storage

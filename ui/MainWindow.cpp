@@ -166,6 +166,11 @@ void MainWindow::attachWallet(api::Wallet& wallet)
     }
 }
 
+void MainWindow::attachSettings(SettingsSetup setup)
+{
+    replacePage(Section::Settings, new SettingsPage(std::move(setup), m_pages));
+}
+
 NetworkPage* MainWindow::networkPage()
 {
     if (!m_networkPage) {

@@ -4,6 +4,7 @@
 #include "core/api/LocalNetwork.h"
 #include "core/api/Market.h"
 #include "core/api/Wallet.h"
+#include "ui/settings/SettingsPage.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -46,6 +47,7 @@ public:
     void attachWallet(api::Wallet& wallet);
     void attachLocalNetwork(api::LocalNetwork* network);
     void attachChain(api::Chain* chain, api::Market* market); // nullptr, nullptr: detach
+    void attachSettings(SettingsSetup setup);
     // A network that cannot be used at all (an unreadable profile): shown in the status bar.
     void showNetworkProblem(const QString& message);
 

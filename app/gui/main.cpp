@@ -2,35 +2,45 @@
 // the app (app/gui/DesktopApp) for one profile.
 #include "app/gui/DesktopApp.h"
 #include "app/gui/NodeProgram.h"
+#include "app/gui/ProfileNetwork.h"
 #include "core/util/Version.h"
 #include "ui/onboarding/OnboardingWizard.h"
+#include "ui/player/MediaBackend.h"
+#include "ui/player/MediaPlayerView.h"
+#include "ui/reader/PdfReader.h"
+#include "ui/settings/AppSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QIcon>
+#include <QProcess>
 #include <QTimer>
+
+#include <functional>
 
 namespace {
 
 constexpr int kScreenshotWaitMs = 60'000;
 
-// Saves a picture of the app's window once nothing is still on its way to the screen (or after
-// a minute), then ends the app with the outcome.
-void screenshotWhenSettled(ls::gui::DesktopApp& app, const QString& file)
+// Saves a picture of `window()` once `settled()` (or after a minute), then ends the app with the
+// outcome.
+void screenshotWhenSettled(QObject* context, std::function<bool()> settled,
+    std::function<QWidget*()> window, const QString& file)
 {
-    auto* poll = new QTimer(&app);
+    auto* poll = new QTimer(context);
     const QDeadlineTimer deadline(kScreenshotWaitMs);
-    QObject::connect(poll, &QTimer::timeout, &app, [&app, poll, file, deadline] {
-        if (!app.isSettled() && !deadline.hasExpired())
+    QObject::connect(poll, &QTimer::timeout, context, [=] {
+        if (!settled() && !deadline.hasExpired())
             return;
         poll->stop();
-        if (!app.isSettled())
+        if (!settled())
             qWarning("The window did not settle within %d s; taking the picture anyway",
                 kScreenshotWaitMs / 1000);
-        QWidget* window = app.onboarding() ? static_cast<QWidget*>(app.onboarding())
-                                           : static_cast<QWidget*>(app.mainWindow());
-        if (!window || !window->grab().save(file)) {
+        QWidget* shown = window();
+        if (!shown || !shown->grab().save(file)) {
             qCritical("Cannot write the screenshot to '%s'", qPrintable(file));
             QCoreApplication::exit(1);
             return;
@@ -40,10 +50,63 @@ void screenshotWhenSettled(ls::gui::DesktopApp& app, const QString& file)
     poll->start(100);
 }
 
+// The Settings section of this profile. `restart` is set when the user asks for a restart.
+ls::ui::SettingsSetup settingsFor(const ls::gui::DesktopApp& app, bool& restart)
+{
+    const ls::ProfilePaths& profile = app.profile();
+    ls::ui::SettingsSetup setup;
+    setup.profileName = QString::fromStdString(profile.name());
+    setup.profileDirectory = profile.directory();
+    if (const ls::gui::ProfileNetwork network(profile); network.joined()) {
+        auto joined = network.joinedProfile();
+        setup.joinedNetwork
+            = QString::fromStdString(joined ? joined->name : joined.error().message);
+    }
+    setup.joinNetwork = [&profile](const std::filesystem::path& file) {
+        return ls::gui::ProfileNetwork(profile).join(file);
+    };
+    setup.restart = [&restart] {
+        restart = true;
+        QCoreApplication::quit();
+    };
+    return setup;
+}
+
+// `lightstreams --open FILE`: the reader (PDF) or the player (anything else) on a file, without
+// wallet or network; for trying them out and for screenshots until the library opens titles.
+int openViewer(const QString& path, const QString& screenshot)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCritical("Cannot open '%s': %s", qPrintable(path), qPrintable(file.errorString()));
+        return 1;
+    }
+    const QString name = QFileInfo(path).fileName();
+    std::unique_ptr<QWidget> viewer;
+    std::function<bool()> settled;
+    if (QFileInfo(path).suffix().compare(QStringLiteral("pdf"), Qt::CaseInsensitive) == 0) {
+        auto* reader = new ls::ui::PdfReader;
+        viewer.reset(reader);
+        reader->open(&file, name);
+        settled = [reader] { return reader->isReady() || !reader->errorText().isEmpty(); };
+    } else {
+        auto* player = new ls::ui::MediaPlayerView;
+        viewer.reset(player);
+        player->open(&file, name, name);
+        settled = [player] { return player->duration() > 0 || !player->errorText().isEmpty(); };
+    }
+    viewer->show();
+    if (!screenshot.isEmpty())
+        screenshotWhenSettled(
+            viewer.get(), settled, [&viewer] { return viewer.get(); }, screenshot);
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
 {
+    ls::ui::preferFfmpegMediaBackend(); // before the application object: Qt reads it once
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Lightstreams"));
     QApplication::setOrganizationName(QStringLiteral("Lightstreams"));
@@ -72,12 +135,16 @@ int main(int argc, char* argv[])
         QApplication::translate(
             "main", "Keep profiles under DIR instead of the user data directory."),
         QStringLiteral("DIR"));
+    QCommandLineOption openOption(QStringLiteral("open"),
+        QApplication::translate("main",
+            "Open FILE in the reader (PDF) or the player (audio, video) instead of the library."),
+        QStringLiteral("FILE"));
     // For tests and screenshots only: a new key file made quickly, and easier to guess.
     QCommandLineOption lightKdfOption(QStringLiteral("light-kdf"),
         QApplication::translate("main", "Protect a new key file with 64 MiB Argon2id."));
     lightKdfOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions(
-        { sectionOption, screenshotOption, profileOption, dataDirOption, lightKdfOption });
+    parser.addOptions({ sectionOption, screenshotOption, profileOption, dataDirOption, openOption,
+        lightKdfOption });
     parser.process(application);
 
     ls::gui::DesktopOptions options;
@@ -99,10 +166,41 @@ int main(int argc, char* argv[])
         qCritical("%s", app.error().message.c_str());
         return 1;
     }
+    // The profile's language and theme, before the first window.
+    ls::ui::AppSettings((*app)->profile().directory()).applyToApplication();
+    if (parser.isSet(openOption))
+        return openViewer(parser.value(openOption), parser.value(screenshotOption));
+
     QObject::connect(app->get(), &ls::gui::DesktopApp::quitRequested, &application,
         &QApplication::quit, Qt::QueuedConnection);
+    bool restart = false;
     (*app)->start();
-    if (parser.isSet(screenshotOption))
-        screenshotWhenSettled(**app, parser.value(screenshotOption));
-    return QApplication::exec();
+    // The Settings section, once the main window exists: now, or when the first-run wizard has
+    // made way for it (DesktopApp opens it on the same signal, connected first).
+    const auto attachSettings = [&] {
+        if (auto* window = (*app)->mainWindow())
+            window->attachSettings(settingsFor(**app, restart));
+    };
+    if ((*app)->mainWindow())
+        attachSettings();
+    else if (auto* wizard = (*app)->onboarding())
+        QObject::connect(wizard, &QDialog::finished, &application, attachSettings);
+    if (parser.isSet(screenshotOption)) {
+        ls::gui::DesktopApp& desktop = **app;
+        screenshotWhenSettled(
+            &desktop, [&desktop] { return desktop.isSettled(); },
+            [&desktop] {
+                return desktop.onboarding() ? static_cast<QWidget*>(desktop.onboarding())
+                                            : static_cast<QWidget*>(desktop.mainWindow());
+            },
+            parser.value(screenshotOption));
+    }
+    const int exitCode = QApplication::exec();
+    if (!restart)
+        return exitCode;
+    app->reset(); // "This computer"'s node stops before the new app starts its own
+    return QProcess::startDetached(
+               QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1))
+        ? 0
+        : 1;
 }

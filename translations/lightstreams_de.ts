@@ -1,0 +1,1150 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>Zu kurz: Verwenden Sie mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess for anyone who copies your wallet file. Make it longer.</source>
+        <translation>Schwach: Wer Ihre Wallet-Datei kopiert, errät sie leicht. Machen Sie sie länger.</translation>
+    </message>
+    <message>
+        <source>Fair. A few more words would make it strong.</source>
+        <translation>Ausreichend. Ein paar Wörter mehr machen sie stark.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Stark.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::BackupPhraseDialog</name>
+    <message>
+        <source>Back up your recovery phrase</source>
+        <translation>Wiederherstellungsphrase sichern</translation>
+    </message>
+    <message>
+        <source>Your recovery phrase restores this wallet on any computer. Make sure nobody is watching your screen.</source>
+        <translation>Mit Ihrer Wiederherstellungsphrase lässt sich diese Wallet auf jedem Computer wiederherstellen. Achten Sie darauf, dass niemand auf Ihren Bildschirm schaut.</translation>
+    </message>
+    <message>
+        <source>Show phrase</source>
+        <translation>Phrase anzeigen</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Falsche Passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::ConfirmPhrasePage</name>
+    <message>
+        <source>Check your recovery phrase</source>
+        <translation>Wiederherstellungsphrase prüfen</translation>
+    </message>
+    <message>
+        <source>Type these three words from the phrase you wrote down.</source>
+        <translation>Geben Sie diese drei Wörter aus der Phrase ein, die Sie aufgeschrieben haben.</translation>
+    </message>
+    <message>
+        <source>Word %1</source>
+        <translation>Wort %1</translation>
+    </message>
+    <message>
+        <source>Not quite: check %1 in what you wrote down.</source>
+        <translation>Nicht ganz: Prüfen Sie %1 in Ihren Notizen.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::LocalNetworkPanel</name>
+    <message>
+        <source>This computer&apos;s network</source>
+        <translation>Netzwerk dieses Computers</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Chain data</source>
+        <translation>Chain-Daten</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MainWindow</name>
+    <message>
+        <source>Lightstreams</source>
+        <translation>Lightstreams</translation>
+    </message>
+    <message>
+        <source>Discover</source>
+        <translation>Entdecken</translation>
+    </message>
+    <message>
+        <source>Find books, music and video published on the network, verified against the chain before they are shown.</source>
+        <translation>Finden Sie Bücher, Musik und Videos, die im Netzwerk veröffentlicht wurden – geprüft gegen die Chain, bevor sie angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>Browse covers and search by title, author or subject</source>
+        <translation>Cover durchblättern und nach Titel, Autor oder Thema suchen</translation>
+    </message>
+    <message>
+        <source>Filter by media type and price, sort by newest or most sold</source>
+        <translation>Nach Medientyp und Preis filtern, nach Neuheit oder Verkäufen sortieren</translation>
+    </message>
+    <message>
+        <source>Open a title page: blurb, contents, versions, sample and price</source>
+        <translation>Eine Titelseite öffnen: Klappentext, Inhalt, Versionen, Leseprobe und Preis</translation>
+    </message>
+    <message>
+        <source>Buy with PHT and follow the purchase until the title opens</source>
+        <translation>Mit PHT kaufen und den Kauf verfolgen, bis sich der Titel öffnet</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Everything you own, stored encrypted on this computer. Your licences live on chain, so you can download a title again at any time.</source>
+        <translation>Alles, was Ihnen gehört, verschlüsselt auf diesem Computer gespeichert. Ihre Lizenzen liegen auf der Chain, sodass Sie einen Titel jederzeit erneut herunterladen können.</translation>
+    </message>
+    <message>
+        <source>Read books and play audio or video, even while they download</source>
+        <translation>Bücher lesen und Audio oder Video abspielen, auch während des Herunterladens</translation>
+    </message>
+    <message>
+        <source>Open the latest version or any earlier one</source>
+        <translation>Die neueste oder eine frühere Version öffnen</translation>
+    </message>
+    <message>
+        <source>Remove a local copy and keep the licence</source>
+        <translation>Eine lokale Kopie entfernen und die Lizenz behalten</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Publish your own work and sell it directly to readers. Payments reach your wallet at the moment of sale, even while this computer is off.</source>
+        <translation>Veröffentlichen Sie Ihre eigenen Werke und verkaufen Sie sie direkt an Leser. Zahlungen erreichen Ihre Wallet im Moment des Verkaufs, auch wenn dieser Computer aus ist.</translation>
+    </message>
+    <message>
+        <source>Publish a PDF, EPUB, audio or video file with cover, blurb and price</source>
+        <translation>Eine PDF-, EPUB-, Audio- oder Videodatei mit Cover, Klappentext und Preis veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Change prices, add new versions, delist a title</source>
+        <translation>Preise ändern, neue Versionen hinzufügen, einen Titel aus dem Angebot nehmen</translation>
+    </message>
+    <message>
+        <source>Watch sales and revenue as they happen and export them as CSV</source>
+        <translation>Verkäufe und Einnahmen live verfolgen und als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Your PHT account. Keys never leave this computer unencrypted; balances are checked against validator-signed blocks, not taken on trust.</source>
+        <translation>Ihr PHT-Konto. Schlüssel verlassen diesen Computer nie unverschlüsselt; Guthaben werden gegen von Validatoren signierte Blöcke geprüft, nicht einfach geglaubt.</translation>
+    </message>
+    <message>
+        <source>See your balance and history of purchases, sales and transfers</source>
+        <translation>Guthaben und Verlauf von Käufen, Verkäufen und Überweisungen ansehen</translation>
+    </message>
+    <message>
+        <source>Receive with your address, send with a confirmation step</source>
+        <translation>Mit Ihrer Adresse empfangen, mit einem Bestätigungsschritt senden</translation>
+    </message>
+    <message>
+        <source>Show the backup phrase after entering your passphrase</source>
+        <translation>Die Sicherungsphrase nach Eingabe Ihrer Passphrase anzeigen</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>How this computer takes part: the light node that verifies the chain, and the peers you exchange titles with.</source>
+        <translation>Wie dieser Computer teilnimmt: der Light-Node, der die Chain prüft, und die Peers, mit denen Sie Titel austauschen.</translation>
+    </message>
+    <message>
+        <source>Verified chain height, endpoints and any verification alarm</source>
+        <translation>Geprüfte Chain-Höhe, Endpunkte und etwaige Prüfalarme</translation>
+    </message>
+    <message>
+        <source>Peers and per-title seeding with rates and ratios</source>
+        <translation>Peers und Seeding pro Titel mit Raten und Verhältnissen</translation>
+    </message>
+    <message>
+        <source>Full-seeding mode and bandwidth limits</source>
+        <translation>Vollständiges Seeding und Bandbreitenlimits</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Profile, data directory, language, theme and network profile.</source>
+        <translation>Profil, Datenverzeichnis, Sprache, Design und Netzwerkprofil.</translation>
+    </message>
+    <message>
+        <source>Not connected to a network</source>
+        <translation>Nicht mit einem Netzwerk verbunden</translation>
+    </message>
+    <message>
+        <source>Peers: 0</source>
+        <translation>Peers: 0</translation>
+    </message>
+    <message>
+        <source>↓ 0 B/s  ↑ 0 B/s</source>
+        <translation>↓ 0 B/s  ↑ 0 B/s</translation>
+    </message>
+    <message>
+        <source>Starting the network on this computer…</source>
+        <translation>Das Netzwerk auf diesem Computer wird gestartet …</translation>
+    </message>
+    <message>
+        <source>The network on this computer failed: %1</source>
+        <translation>Das Netzwerk auf diesem Computer ist ausgefallen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MediaPlayerControls</name>
+    <message>
+        <source>Drag to move through the title</source>
+        <translation>Ziehen, um im Titel zu springen</translation>
+    </message>
+    <message>
+        <source>Full screen (F); Escape to leave it</source>
+        <translation>Vollbild (F); mit Esc verlassen</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Abspielen (Leertaste)</translation>
+    </message>
+    <message>
+        <source>No sound device on this computer</source>
+        <translation>Kein Audiogerät an diesem Computer</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Stumm (M)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MediaPlayerView</name>
+    <message>
+        <source>Player</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <source>Buffering… %p%</source>
+        <translation>Puffern … %p%</translation>
+    </message>
+    <message>
+        <source>This title cannot be played: it is not audio or video this player knows, or it is damaged.</source>
+        <translation>Dieser Titel kann nicht abgespielt werden: Er ist kein Audio oder Video, das dieser Player kennt, oder er ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Nothing is playing.</source>
+        <translation>Es wird nichts abgespielt.</translation>
+    </message>
+    <message>
+        <source>This computer has no sound device: nothing can be heard.</source>
+        <translation>Dieser Computer hat kein Audiogerät: Es ist nichts zu hören.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::NetworkChoicePage</name>
+    <message>
+        <source>Choose a network</source>
+        <translation>Netzwerk wählen</translation>
+    </message>
+    <message>
+        <source>Titles, licences and payments live on a chain. Your wallet works on the network you choose here.</source>
+        <translation>Titel, Lizenzen und Zahlungen liegen auf einer Chain. Ihre Wallet arbeitet in dem Netzwerk, das Sie hier wählen.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Join a network</source>
+        <translation>Einem Netzwerk beitreten</translation>
+    </message>
+    <message>
+        <source>Open the network profile file (network.json) that the network&apos;s operators give out. It names the network&apos;s first block, so the app can check everything it is told.</source>
+        <translation>Öffnen Sie die Netzwerkprofil-Datei (network.json), die die Betreiber des Netzwerks herausgeben. Sie nennt den ersten Block des Netzwerks, sodass die App alles prüfen kann, was ihr mitgeteilt wird.</translation>
+    </message>
+    <message>
+        <source>network.json</source>
+        <translation>network.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>A network of your own that runs inside the app, with %1 in your wallet to try buying and publishing. Nobody else sees it; it is here next time you open the app.</source>
+        <translation>Ein eigenes Netzwerk, das in der App läuft, mit %1 in Ihrer Wallet, um Kaufen und Veröffentlichen auszuprobieren. Niemand sonst sieht es; beim nächsten Start der App ist es wieder da.</translation>
+    </message>
+    <message>
+        <source>Open a network profile</source>
+        <translation>Netzwerkprofil öffnen</translation>
+    </message>
+    <message>
+        <source>Network profiles (*.json);;All files (*)</source>
+        <translation>Netzwerkprofile (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::NetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Light client</source>
+        <translation>Light-Client</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Every balance, price and licence the app shows is checked against a block this computer verified itself: signed by the network&apos;s validators, linked to the first block named in the network profile.</source>
+        <translation>Jedes Guthaben, jeder Preis und jede Lizenz, die die App zeigt, wird gegen einen Block geprüft, den dieser Computer selbst verifiziert hat: signiert von den Validatoren des Netzwerks und verkettet mit dem ersten Block, den das Netzwerkprofil nennt.</translation>
+    </message>
+    <message>
+        <source>Verified block</source>
+        <translation>Geprüfter Block</translation>
+    </message>
+    <message>
+        <source>Block hash</source>
+        <translation>Block-Hash</translation>
+    </message>
+    <message>
+        <source>Block time</source>
+        <translation>Blockzeit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>None. No endpoint has shown a block that conflicts with the verified chain.</source>
+        <translation>Keine. Kein Endpunkt hat einen Block gezeigt, der der geprüften Chain widerspricht.</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Copy evidence</source>
+        <translation>Beweise kopieren</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation>Warten auf das Netzwerk …</translation>
+    </message>
+    <message>
+        <source>%1 (chain id %2)</source>
+        <translation>%1 (Chain-ID %2)</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keiner</translation>
+    </message>
+    <message>
+        <source>Syncing to block %1…</source>
+        <translation>Synchronisiere bis Block %1 …</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Opening the header store…</source>
+        <translation>Header-Speicher wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primär</translation>
+    </message>
+    <message>
+        <source>Cross-check</source>
+        <translation>Gegenprüfung</translation>
+    </message>
+    <message>
+        <source>Conflicting block at height %1</source>
+        <translation>Widersprüchlicher Block auf Höhe %1</translation>
+    </message>
+    <message>
+        <source>Verified from</source>
+        <translation>Geprüft von</translation>
+    </message>
+    <message>
+        <source>Conflict from</source>
+        <translation>Widerspruch von</translation>
+    </message>
+    <message>
+        <source>Conflicting block</source>
+        <translation>Widersprüchlicher Block</translation>
+    </message>
+    <message>
+        <source>Signed both</source>
+        <translation>Beide signiert</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beweise</translation>
+    </message>
+    <message>
+        <source>%1 + %2 bytes; Copy evidence puts both on the clipboard</source>
+        <translation>%1 + %2 Bytes; „Beweise kopieren“ legt beide in die Zwischenablage</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::OnboardingWizard</name>
+    <message>
+        <source>Welcome to Lightstreams</source>
+        <translation>Willkommen bei Lightstreams</translation>
+    </message>
+    <message>
+        <source>Save wallet</source>
+        <translation>Wallet speichern</translation>
+    </message>
+    <message>
+        <source>Open Lightstreams</source>
+        <translation>Lightstreams öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Passphrase wählen</translation>
+    </message>
+    <message>
+        <source>Encrypting your wallet… this takes a second or two.</source>
+        <translation>Ihre Wallet wird verschlüsselt … das dauert ein, zwei Sekunden.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>Noch einmal</translation>
+    </message>
+    <message>
+        <source>It encrypts the restored wallet on this computer. You type it to send PHT, buy and publish.</source>
+        <translation>Sie verschlüsselt die wiederhergestellte Wallet auf diesem Computer. Sie geben sie ein, um PHT zu senden, zu kaufen und zu veröffentlichen.</translation>
+    </message>
+    <message>
+        <source>It encrypts your wallet on this computer. You type it to send PHT, buy and publish. Forgot it? Your recovery phrase still restores the wallet.</source>
+        <translation>Sie verschlüsselt Ihre Wallet auf diesem Computer. Sie geben sie ein, um PHT zu senden, zu kaufen und zu veröffentlichen. Vergessen? Ihre Wiederherstellungsphrase stellt die Wallet trotzdem wieder her.</translation>
+    </message>
+    <message>
+        <source>The passphrases match.</source>
+        <translation>Die Passphrasen stimmen überein.</translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation>Die Passphrasen unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>This recovery phrase cannot be restored. %1 Go back to correct it.</source>
+        <translation>Diese Wiederherstellungsphrase lässt sich nicht wiederherstellen. %1 Gehen Sie zurück, um sie zu korrigieren.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfBookmarksPanel</name>
+    <message>
+        <source>No bookmarks yet. Press Ctrl+D or the Bookmark button to mark the page you are on.</source>
+        <translation>Noch keine Lesezeichen. Drücken Sie Strg+D oder die Schaltfläche „Lesezeichen“, um die aktuelle Seite zu markieren.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfContentsPanel</name>
+    <message>
+        <source>This document has no table of contents.</source>
+        <translation>Dieses Dokument hat kein Inhaltsverzeichnis.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfReader</name>
+    <message>
+        <source>This title is not a PDF the reader can open, or it is damaged.</source>
+        <translation>Dieser Titel ist kein PDF, das der Reader öffnen kann, oder er ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>This PDF is locked with a password, which the reader cannot open.</source>
+        <translation>Dieses PDF ist mit einem Passwort gesperrt, das der Reader nicht öffnen kann.</translation>
+    </message>
+    <message>
+        <source>This PDF has not been fully downloaded yet.</source>
+        <translation>Dieses PDF ist noch nicht vollständig heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be opened.</source>
+        <translation>Dieses PDF kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Reader</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>Kein Dokument geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfReaderToolbar</name>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Show or hide contents, search results and bookmarks (F9)</source>
+        <translation>Inhalt, Suchergebnisse und Lesezeichen ein- oder ausblenden (F9)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up at the top of a page)</source>
+        <translation>Vorige Seite (Bild auf am Anfang einer Seite)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down or Space at the end of a page)</source>
+        <translation>Nächste Seite (Bild ab oder Leertaste am Ende einer Seite)</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Letzte Seite</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Gehe zu Seite</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Breite anpassen</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Ganze Seite</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Lesezeichen</translation>
+    </message>
+    <message>
+        <source>Dark pages</source>
+        <translation>Dunkle Seiten</translation>
+    </message>
+    <message>
+        <source>Light text on dark pages, for reading in the dark</source>
+        <translation>Heller Text auf dunklen Seiten, zum Lesen im Dunkeln</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Nächster Treffer</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Voriger Treffer</translation>
+    </message>
+    <message>
+        <source>Search (%1): Enter for the next match, Shift+Enter for the previous one</source>
+        <translation>Suche (%1): Eingabe für den nächsten Treffer, Umschalt+Eingabe für den vorigen</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfSearchPanel</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Type a word in the search field and press Enter.</source>
+        <translation>Geben Sie ein Wort in das Suchfeld ein und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Searching… %1 found so far</source>
+        <translation>Suche läuft … bisher %1 gefunden</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”.</source>
+        <translation>Keine Treffer für „%1“.</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2</source>
+        <translation>Treffer %1 von %2</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 Treffer</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 Treffer</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PhrasePage</name>
+    <message>
+        <source>Your recovery phrase</source>
+        <translation>Ihre Wiederherstellungsphrase</translation>
+    </message>
+    <message>
+        <source>Write these words down on paper, in this order, and keep them somewhere safe. Anyone who has them owns your wallet; nobody, not even us, can recover it without them.</source>
+        <translation>Schreiben Sie diese Wörter in dieser Reihenfolge auf Papier und bewahren Sie sie sicher auf. Wer sie hat, besitzt Ihre Wallet; niemand, auch wir nicht, kann sie ohne diese Wörter wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>I have written down these words in this order</source>
+        <translation>Ich habe diese Wörter in dieser Reihenfolge aufgeschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::RestorePhrasePage</name>
+    <message>
+        <source>Restore your wallet</source>
+        <translation>Wallet wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Type your recovery phrase, the words in order, separated by spaces.</source>
+        <translation>Geben Sie Ihre Wiederherstellungsphrase ein: die Wörter in ihrer Reihenfolge, durch Leerzeichen getrennt.</translation>
+    </message>
+    <message>
+        <source>word1 word2 word3 …</source>
+        <translation>wort1 wort2 wort3 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s).</source>
+        <translation>
+            <numerusform>%n Wort.</numerusform>
+            <numerusform>%n Wörter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s): a recovery phrase has 12, 15, 18, 21 or 24.</source>
+        <translation>
+            <numerusform>%n Wort: Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24.</numerusform>
+            <numerusform>%n Wörter: Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::SendDialog</name>
+    <message>
+        <source>Send PHT</source>
+        <translation>PHT senden</translation>
+    </message>
+    <message>
+        <source>Amount in PHT, like 12.5</source>
+        <translation>Betrag in PHT, etwa 12.5</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Network fee (at most)</source>
+        <translation>Netzwerkgebühr (höchstens)</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Guthaben danach</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Please check: a transfer cannot be undone.</source>
+        <translation>Bitte prüfen: Eine Überweisung lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>An address is 0x followed by 40 hexadecimal digits.</source>
+        <translation>Eine Adresse besteht aus 0x und 40 Hexadezimalziffern.</translation>
+    </message>
+    <message>
+        <source>Checking your balance and the network&apos;s fee…</source>
+        <translation>Guthaben und Netzwerkgebühr werden geprüft …</translation>
+    </message>
+    <message>
+        <source>This address is not valid: %1.</source>
+        <translation>Diese Adresse ist ungültig: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot check the chain: %1</source>
+        <translation>Die Chain kann nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Insufficient funds: sending %1 plus up to %2 in fees needs more than your balance of %3.</source>
+        <translation>Guthaben reicht nicht: %1 plus bis zu %2 Gebühren zu senden braucht mehr als Ihr Guthaben von %3.</translation>
+    </message>
+    <message>
+        <source>Balance and fee proven at block %1.</source>
+        <translation>Guthaben und Gebühr bei Block %1 nachgewiesen.</translation>
+    </message>
+    <message>
+        <source>Type your wallet&apos;s passphrase.</source>
+        <translation>Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Checking your balance against the newest verified block…</source>
+        <translation>Guthaben wird gegen den neuesten geprüften Block geprüft …</translation>
+    </message>
+    <message>
+        <source>Unlocking your wallet and signing…</source>
+        <translation>Wallet wird entsperrt und signiert …</translation>
+    </message>
+    <message>
+        <source>Sending the transaction to the network…</source>
+        <translation>Transaktion wird an das Netzwerk gesendet …</translation>
+    </message>
+    <message>
+        <source>Waiting for a verified block that includes it…</source>
+        <translation>Warten auf einen geprüften Block, der sie enthält …</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transaktion %1</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was sent.</source>
+        <translation>Falsche Passphrase. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The transfer did not go through.</source>
+        <translation>Die Überweisung ist nicht durchgegangen.</translation>
+    </message>
+    <message>
+        <source>The transfer was refused by the chain.</source>
+        <translation>Die Chain hat die Überweisung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2.</source>
+        <translation>%1 an %2 gesendet.</translation>
+    </message>
+    <message>
+        <source>Included in block %1, verified by this computer. Transaction %2.</source>
+        <translation>In Block %1 aufgenommen, von diesem Computer geprüft. Transaktion %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Datenverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Each profile has its own wallet, library and settings. To use another one, start Lightstreams with --profile NAME (and --datadir DIR to keep profiles elsewhere).</source>
+        <translation>Jedes Profil hat eigene Wallet, Bibliothek und Einstellungen. Um ein anderes zu verwenden, starten Sie Lightstreams mit --profile NAME (und --datadir DIR, um Profile woanders abzulegen).</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Wie das System (%1)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Design:</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>In Verwendung:</translation>
+    </message>
+    <message>
+        <source>Join a network…</source>
+        <translation>Einem Netzwerk beitreten …</translation>
+    </message>
+    <message>
+        <source>Joining a network needs its network profile (network.json) from whoever runs it. This profile&apos;s wallet and library stay as they are.</source>
+        <translation>Zum Beitreten brauchen Sie das Netzwerkprofil (network.json) von den Betreibern des Netzwerks. Wallet und Bibliothek dieses Profils bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>This computer (a network of your own, run by this app)</source>
+        <translation>Dieser Computer (ein eigenes Netzwerk, von dieser App betrieben)</translation>
+    </message>
+    <message>
+        <source>Lightstreams speaks the system&apos;s language after a restart.</source>
+        <translation>Nach einem Neustart verwendet Lightstreams die Sprache des Systems.</translation>
+    </message>
+    <message>
+        <source>Lightstreams speaks %1 after a restart.</source>
+        <translation>Nach einem Neustart spricht Lightstreams %1.</translation>
+    </message>
+    <message>
+        <source>Open a network profile</source>
+        <translation>Netzwerkprofil öffnen</translation>
+    </message>
+    <message>
+        <source>Network profiles (*.json);;All files (*)</source>
+        <translation>Netzwerkprofile (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>This network cannot be joined: %1</source>
+        <translation>Diesem Netzwerk kann nicht beigetreten werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (from the next start; until then: %2)</source>
+        <translation>%1 (ab dem nächsten Start; bis dahin: %2)</translation>
+    </message>
+    <message>
+        <source>Lightstreams uses the network “%1” after a restart.</source>
+        <translation>Nach einem Neustart verwendet Lightstreams das Netzwerk „%1“.</translation>
+    </message>
+    <message>
+        <source>The settings cannot be saved to %1.</source>
+        <translation>Die Einstellungen können nicht in %1 gespeichert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::WalletPage</name>
+    <message>
+        <source>Wallet</source>
+        <translation>Wallet</translation>
+    </message>
+    <message>
+        <source>Send PHT…</source>
+        <translation>PHT senden …</translation>
+    </message>
+    <message>
+        <source>Back up recovery phrase…</source>
+        <translation>Wiederherstellungsphrase sichern …</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Give this address to whoever pays you. Payments show here once a block that holds them is verified.</source>
+        <translation>Geben Sie diese Adresse jedem, der Sie bezahlt. Zahlungen erscheinen hier, sobald ein Block, der sie enthält, geprüft ist.</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…</source>
+        <translation>Die Chain wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation>Warten auf das Netzwerk …</translation>
+    </message>
+    <message>
+        <source>Checking the newest blocks…</source>
+        <translation>Die neuesten Blöcke werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Cannot prove the balance: %1</source>
+        <translation>Das Guthaben kann nicht nachgewiesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Proven at block %1 · %2</source>
+        <translation>Nachgewiesen bei Block %1 · %2</translation>
+    </message>
+    <message>
+        <source>Checked against block %1 (%2), signed by the network&apos;s validators.</source>
+        <translation>Geprüft gegen Block %1 (%2), signiert von den Validatoren des Netzwerks.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::WelcomePage</name>
+    <message>
+        <source>Welcome to Lightstreams</source>
+        <translation>Willkommen bei Lightstreams</translation>
+    </message>
+    <message>
+        <source>Buy, read and stream books, music and video, or publish your own and get paid in PHT. First, a wallet: it holds your PHT and proves what you own.</source>
+        <translation>Kaufen, lesen und streamen Sie Bücher, Musik und Videos – oder veröffentlichen Sie Ihre eigenen und lassen Sie sich in PHT bezahlen. Zuerst eine Wallet: Sie enthält Ihre PHT und beweist, was Ihnen gehört.</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>Neue Wallet erstellen</translation>
+    </message>
+    <message>
+        <source>You get a recovery phrase of 12 words. Write it down: it is the only way back into your wallet if this computer is lost.</source>
+        <translation>Sie erhalten eine Wiederherstellungsphrase aus 12 Wörtern. Schreiben Sie sie auf: Sie ist der einzige Weg zurück in Ihre Wallet, falls dieser Computer verloren geht.</translation>
+    </message>
+    <message>
+        <source>Restore a wallet from its recovery phrase</source>
+        <translation>Wallet aus ihrer Wiederherstellungsphrase wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Use the words you wrote down when you created it (here or in another Ethereum wallet).</source>
+        <translation>Verwenden Sie die Wörter, die Sie beim Erstellen aufgeschrieben haben (hier oder in einer anderen Ethereum-Wallet).</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::pht</name>
+    <message>
+        <source>Enter an amount in PHT, like 12.5.</source>
+        <translation>Geben Sie einen Betrag in PHT ein, etwa 12.5.</translation>
+    </message>
+    <message>
+        <source>PHT has at most 18 decimal places.</source>
+        <translation>PHT hat höchstens 18 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Geben Sie einen Betrag über null ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::statustext</name>
+    <message>
+        <source>Verified block %1</source>
+        <translation>Geprüfter Block %1</translation>
+    </message>
+    <message>
+        <source>Cannot verify the chain: %1</source>
+        <translation>Die Chain kann nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>syncing to block %1</source>
+        <translation>synchronisiere bis Block %1</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…</source>
+        <translation>Die Chain wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>Stimmt überein</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Im Rückstand</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>On a conflicting chain</source>
+        <translation>Auf einer widersprüchlichen Chain</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet …</translation>
+    </message>
+    <message>
+        <source>Running on %1</source>
+        <translation>Läuft auf %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+</TS>

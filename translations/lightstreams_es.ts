@@ -1,0 +1,1150 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <source>Too short: use at least %1 characters.</source>
+        <translation>Demasiado corta: use al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Weak: easy to guess for anyone who copies your wallet file. Make it longer.</source>
+        <translation>Débil: cualquiera que copie el archivo de su monedero la adivinaría fácilmente. Hágala más larga.</translation>
+    </message>
+    <message>
+        <source>Fair. A few more words would make it strong.</source>
+        <translation>Aceptable. Unas palabras más la harían fuerte.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Fuerte.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::BackupPhraseDialog</name>
+    <message>
+        <source>Back up your recovery phrase</source>
+        <translation>Copia de seguridad de su frase de recuperación</translation>
+    </message>
+    <message>
+        <source>Your recovery phrase restores this wallet on any computer. Make sure nobody is watching your screen.</source>
+        <translation>Su frase de recuperación restaura este monedero en cualquier ordenador. Asegúrese de que nadie esté mirando su pantalla.</translation>
+    </message>
+    <message>
+        <source>Show phrase</source>
+        <translation>Mostrar frase</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase.</source>
+        <translation>Contraseña incorrecta.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::ConfirmPhrasePage</name>
+    <message>
+        <source>Check your recovery phrase</source>
+        <translation>Compruebe su frase de recuperación</translation>
+    </message>
+    <message>
+        <source>Type these three words from the phrase you wrote down.</source>
+        <translation>Escriba estas tres palabras de la frase que anotó.</translation>
+    </message>
+    <message>
+        <source>Word %1</source>
+        <translation>Palabra %1</translation>
+    </message>
+    <message>
+        <source>Not quite: check %1 in what you wrote down.</source>
+        <translation>No del todo: compruebe %1 en lo que anotó.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::LocalNetworkPanel</name>
+    <message>
+        <source>This computer&apos;s network</source>
+        <translation>Red de este ordenador</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Volver a iniciar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Chain data</source>
+        <translation>Datos de la cadena</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MainWindow</name>
+    <message>
+        <source>Lightstreams</source>
+        <translation>Lightstreams</translation>
+    </message>
+    <message>
+        <source>Discover</source>
+        <translation>Descubrir</translation>
+    </message>
+    <message>
+        <source>Find books, music and video published on the network, verified against the chain before they are shown.</source>
+        <translation>Encuentre libros, música y vídeos publicados en la red, verificados con la cadena antes de mostrarse.</translation>
+    </message>
+    <message>
+        <source>Browse covers and search by title, author or subject</source>
+        <translation>Explorar portadas y buscar por título, autor o tema</translation>
+    </message>
+    <message>
+        <source>Filter by media type and price, sort by newest or most sold</source>
+        <translation>Filtrar por tipo de medio y precio, ordenar por los más nuevos o los más vendidos</translation>
+    </message>
+    <message>
+        <source>Open a title page: blurb, contents, versions, sample and price</source>
+        <translation>Abrir la página de un título: sinopsis, contenido, versiones, muestra y precio</translation>
+    </message>
+    <message>
+        <source>Buy with PHT and follow the purchase until the title opens</source>
+        <translation>Comprar con PHT y seguir la compra hasta que el título se abra</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Biblioteca</translation>
+    </message>
+    <message>
+        <source>Everything you own, stored encrypted on this computer. Your licences live on chain, so you can download a title again at any time.</source>
+        <translation>Todo lo que posee, guardado cifrado en este ordenador. Sus licencias están en la cadena, así que puede volver a descargar un título en cualquier momento.</translation>
+    </message>
+    <message>
+        <source>Read books and play audio or video, even while they download</source>
+        <translation>Leer libros y reproducir audio o vídeo, incluso mientras se descargan</translation>
+    </message>
+    <message>
+        <source>Open the latest version or any earlier one</source>
+        <translation>Abrir la versión más reciente o cualquier anterior</translation>
+    </message>
+    <message>
+        <source>Remove a local copy and keep the licence</source>
+        <translation>Eliminar una copia local y conservar la licencia</translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation>Estudio</translation>
+    </message>
+    <message>
+        <source>Publish your own work and sell it directly to readers. Payments reach your wallet at the moment of sale, even while this computer is off.</source>
+        <translation>Publique su propia obra y véndala directamente a sus lectores. Los pagos llegan a su monedero en el momento de la venta, incluso con este ordenador apagado.</translation>
+    </message>
+    <message>
+        <source>Publish a PDF, EPUB, audio or video file with cover, blurb and price</source>
+        <translation>Publicar un archivo PDF, EPUB, de audio o de vídeo con portada, sinopsis y precio</translation>
+    </message>
+    <message>
+        <source>Change prices, add new versions, delist a title</source>
+        <translation>Cambiar precios, añadir versiones nuevas, retirar un título</translation>
+    </message>
+    <message>
+        <source>Watch sales and revenue as they happen and export them as CSV</source>
+        <translation>Ver ventas e ingresos en directo y exportarlos como CSV</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Monedero</translation>
+    </message>
+    <message>
+        <source>Your PHT account. Keys never leave this computer unencrypted; balances are checked against validator-signed blocks, not taken on trust.</source>
+        <translation>Su cuenta de PHT. Las claves nunca salen de este ordenador sin cifrar; los saldos se comprueban con bloques firmados por los validadores, no se aceptan sin más.</translation>
+    </message>
+    <message>
+        <source>See your balance and history of purchases, sales and transfers</source>
+        <translation>Ver su saldo y el historial de compras, ventas y transferencias</translation>
+    </message>
+    <message>
+        <source>Receive with your address, send with a confirmation step</source>
+        <translation>Recibir con su dirección, enviar con un paso de confirmación</translation>
+    </message>
+    <message>
+        <source>Show the backup phrase after entering your passphrase</source>
+        <translation>Mostrar la frase de respaldo tras introducir su contraseña</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>How this computer takes part: the light node that verifies the chain, and the peers you exchange titles with.</source>
+        <translation>Cómo participa este ordenador: el nodo ligero que verifica la cadena y los pares con los que intercambia títulos.</translation>
+    </message>
+    <message>
+        <source>Verified chain height, endpoints and any verification alarm</source>
+        <translation>Altura verificada de la cadena, puntos de acceso y cualquier alarma de verificación</translation>
+    </message>
+    <message>
+        <source>Peers and per-title seeding with rates and ratios</source>
+        <translation>Pares y siembra por título con velocidades y proporciones</translation>
+    </message>
+    <message>
+        <source>Full-seeding mode and bandwidth limits</source>
+        <translation>Modo de siembra completa y límites de ancho de banda</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Profile, data directory, language, theme and network profile.</source>
+        <translation>Perfil, carpeta de datos, idioma, tema y perfil de red.</translation>
+    </message>
+    <message>
+        <source>Not connected to a network</source>
+        <translation>Sin conexión a una red</translation>
+    </message>
+    <message>
+        <source>Peers: 0</source>
+        <translation>Pares: 0</translation>
+    </message>
+    <message>
+        <source>↓ 0 B/s  ↑ 0 B/s</source>
+        <translation>↓ 0 B/s  ↑ 0 B/s</translation>
+    </message>
+    <message>
+        <source>Starting the network on this computer…</source>
+        <translation>Iniciando la red en este ordenador…</translation>
+    </message>
+    <message>
+        <source>The network on this computer failed: %1</source>
+        <translation>La red de este ordenador ha fallado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MediaPlayerControls</name>
+    <message>
+        <source>Drag to move through the title</source>
+        <translation>Arrastre para moverse por el título</translation>
+    </message>
+    <message>
+        <source>Full screen (F); Escape to leave it</source>
+        <translation>Pantalla completa (F); Esc para salir</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pausa (Espacio)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Reproducir (Espacio)</translation>
+    </message>
+    <message>
+        <source>No sound device on this computer</source>
+        <translation>No hay dispositivo de sonido en este ordenador</translation>
+    </message>
+    <message>
+        <source>Mute (M)</source>
+        <translation>Silenciar (M)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MediaPlayerView</name>
+    <message>
+        <source>Player</source>
+        <translation>Reproductor</translation>
+    </message>
+    <message>
+        <source>Buffering… %p%</source>
+        <translation>Cargando búfer… %p%</translation>
+    </message>
+    <message>
+        <source>This title cannot be played: it is not audio or video this player knows, or it is damaged.</source>
+        <translation>Este título no se puede reproducir: no es un audio o vídeo que este reproductor conozca, o está dañado.</translation>
+    </message>
+    <message>
+        <source>Nothing is playing.</source>
+        <translation>No se está reproduciendo nada.</translation>
+    </message>
+    <message>
+        <source>This computer has no sound device: nothing can be heard.</source>
+        <translation>Este ordenador no tiene dispositivo de sonido: no se oirá nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::NetworkChoicePage</name>
+    <message>
+        <source>Choose a network</source>
+        <translation>Elija una red</translation>
+    </message>
+    <message>
+        <source>Titles, licences and payments live on a chain. Your wallet works on the network you choose here.</source>
+        <translation>Los títulos, las licencias y los pagos están en una cadena. Su monedero funciona en la red que elija aquí.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Este ordenador</translation>
+    </message>
+    <message>
+        <source>Join a network</source>
+        <translation>Unirse a una red</translation>
+    </message>
+    <message>
+        <source>Open the network profile file (network.json) that the network&apos;s operators give out. It names the network&apos;s first block, so the app can check everything it is told.</source>
+        <translation>Abra el archivo de perfil de red (network.json) que facilitan los operadores de la red. Indica el primer bloque de la red, para que la aplicación pueda comprobar todo lo que se le dice.</translation>
+    </message>
+    <message>
+        <source>network.json</source>
+        <translation>network.json</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>A network of your own that runs inside the app, with %1 in your wallet to try buying and publishing. Nobody else sees it; it is here next time you open the app.</source>
+        <translation>Una red propia que funciona dentro de la aplicación, con %1 en su monedero para probar a comprar y publicar. Nadie más la ve; seguirá ahí la próxima vez que abra la aplicación.</translation>
+    </message>
+    <message>
+        <source>Open a network profile</source>
+        <translation>Abrir un perfil de red</translation>
+    </message>
+    <message>
+        <source>Network profiles (*.json);;All files (*)</source>
+        <translation>Perfiles de red (*.json);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::NetworkPage</name>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Light client</source>
+        <translation>Cliente ligero</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Every balance, price and licence the app shows is checked against a block this computer verified itself: signed by the network&apos;s validators, linked to the first block named in the network profile.</source>
+        <translation>Cada saldo, precio y licencia que muestra la aplicación se comprueba con un bloque que este ordenador ha verificado por sí mismo: firmado por los validadores de la red y enlazado con el primer bloque indicado en el perfil de red.</translation>
+    </message>
+    <message>
+        <source>Verified block</source>
+        <translation>Bloque verificado</translation>
+    </message>
+    <message>
+        <source>Block hash</source>
+        <translation>Hash del bloque</translation>
+    </message>
+    <message>
+        <source>Block time</source>
+        <translation>Hora del bloque</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Puntos de acceso</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>None. No endpoint has shown a block that conflicts with the verified chain.</source>
+        <translation>Ninguna. Ningún punto de acceso ha mostrado un bloque que contradiga la cadena verificada.</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarma</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Copy evidence</source>
+        <translation>Copiar pruebas</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation>Esperando a la red…</translation>
+    </message>
+    <message>
+        <source>%1 (chain id %2)</source>
+        <translation>%1 (id. de cadena %2)</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Ninguno todavía</translation>
+    </message>
+    <message>
+        <source>Syncing to block %1…</source>
+        <translation>Sincronizando hasta el bloque %1…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Opening the header store…</source>
+        <translation>Abriendo el almacén de cabeceras…</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>La sincronización ha fallado</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Cross-check</source>
+        <translation>Verificación cruzada</translation>
+    </message>
+    <message>
+        <source>Conflicting block at height %1</source>
+        <translation>Bloque en conflicto a la altura %1</translation>
+    </message>
+    <message>
+        <source>Verified from</source>
+        <translation>Verificado desde</translation>
+    </message>
+    <message>
+        <source>Conflict from</source>
+        <translation>Conflicto desde</translation>
+    </message>
+    <message>
+        <source>Conflicting block</source>
+        <translation>Bloque en conflicto</translation>
+    </message>
+    <message>
+        <source>Signed both</source>
+        <translation>Firmaron ambos</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Pruebas</translation>
+    </message>
+    <message>
+        <source>%1 + %2 bytes; Copy evidence puts both on the clipboard</source>
+        <translation>%1 + %2 bytes; «Copiar pruebas» copia ambos al portapapeles</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::OnboardingWizard</name>
+    <message>
+        <source>Welcome to Lightstreams</source>
+        <translation>Bienvenido a Lightstreams</translation>
+    </message>
+    <message>
+        <source>Save wallet</source>
+        <translation>Guardar monedero</translation>
+    </message>
+    <message>
+        <source>Open Lightstreams</source>
+        <translation>Abrir Lightstreams</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PassphrasePage</name>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Elija una contraseña</translation>
+    </message>
+    <message>
+        <source>Encrypting your wallet… this takes a second or two.</source>
+        <translation>Cifrando su monedero… tarda uno o dos segundos.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Once more</source>
+        <translation>Otra vez</translation>
+    </message>
+    <message>
+        <source>It encrypts the restored wallet on this computer. You type it to send PHT, buy and publish.</source>
+        <translation>Cifra el monedero restaurado en este ordenador. La escribirá para enviar PHT, comprar y publicar.</translation>
+    </message>
+    <message>
+        <source>It encrypts your wallet on this computer. You type it to send PHT, buy and publish. Forgot it? Your recovery phrase still restores the wallet.</source>
+        <translation>Cifra su monedero en este ordenador. La escribirá para enviar PHT, comprar y publicar. ¿La ha olvidado? Su frase de recuperación sigue restaurando el monedero.</translation>
+    </message>
+    <message>
+        <source>The passphrases match.</source>
+        <translation>Las contraseñas coinciden.</translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation>Las contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>This recovery phrase cannot be restored. %1 Go back to correct it.</source>
+        <translation>Esta frase de recuperación no se puede restaurar. %1 Vuelva atrás para corregirla.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfBookmarksPanel</name>
+    <message>
+        <source>No bookmarks yet. Press Ctrl+D or the Bookmark button to mark the page you are on.</source>
+        <translation>Todavía no hay marcadores. Pulse Ctrl+D o el botón «Marcador» para marcar la página en la que está.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfContentsPanel</name>
+    <message>
+        <source>This document has no table of contents.</source>
+        <translation>Este documento no tiene índice.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfReader</name>
+    <message>
+        <source>This title is not a PDF the reader can open, or it is damaged.</source>
+        <translation>Este título no es un PDF que el lector pueda abrir, o está dañado.</translation>
+    </message>
+    <message>
+        <source>This PDF is locked with a password, which the reader cannot open.</source>
+        <translation>Este PDF está protegido con una contraseña, y el lector no puede abrirlo.</translation>
+    </message>
+    <message>
+        <source>This PDF has not been fully downloaded yet.</source>
+        <translation>Este PDF todavía no se ha descargado por completo.</translation>
+    </message>
+    <message>
+        <source>This PDF cannot be opened.</source>
+        <translation>Este PDF no se puede abrir.</translation>
+    </message>
+    <message>
+        <source>Reader</source>
+        <translation>Lector</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Índice</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Marcadores</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Abriendo…</translation>
+    </message>
+    <message>
+        <source>No document is open.</source>
+        <translation>No hay ningún documento abierto.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfReaderToolbar</name>
+    <message>
+        <source>Contents</source>
+        <translation>Índice</translation>
+    </message>
+    <message>
+        <source>Show or hide contents, search results and bookmarks (F9)</source>
+        <translation>Mostrar u ocultar el índice, los resultados de búsqueda y los marcadores (F9)</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Previous page (Page Up at the top of a page)</source>
+        <translation>Página anterior (Re Pág al principio de una página)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Next page (Page Down or Space at the end of a page)</source>
+        <translation>Página siguiente (Av Pág o Espacio al final de una página)</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Primera página</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Última página</translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Ir a la página</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Página completa</translation>
+    </message>
+    <message>
+        <source>Bookmark</source>
+        <translation>Marcador</translation>
+    </message>
+    <message>
+        <source>Dark pages</source>
+        <translation>Páginas oscuras</translation>
+    </message>
+    <message>
+        <source>Light text on dark pages, for reading in the dark</source>
+        <translation>Texto claro sobre páginas oscuras, para leer a oscuras</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Siguiente coincidencia</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Search (%1): Enter for the next match, Shift+Enter for the previous one</source>
+        <translation>Buscar (%1): Intro para la siguiente coincidencia, Mayús+Intro para la anterior</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PdfSearchPanel</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+    <message>
+        <source>Type a word in the search field and press Enter.</source>
+        <translation>Escriba una palabra en el campo de búsqueda y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Searching… %1 found so far</source>
+        <translation>Buscando… %1 encontradas hasta ahora</translation>
+    </message>
+    <message>
+        <source>No matches for “%1”.</source>
+        <translation>No hay coincidencias para «%1».</translation>
+    </message>
+    <message>
+        <source>Match %1 of %2</source>
+        <translation>Coincidencia %1 de %2</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 coincidencia</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 coincidencias</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PhrasePage</name>
+    <message>
+        <source>Your recovery phrase</source>
+        <translation>Su frase de recuperación</translation>
+    </message>
+    <message>
+        <source>Write these words down on paper, in this order, and keep them somewhere safe. Anyone who has them owns your wallet; nobody, not even us, can recover it without them.</source>
+        <translation>Anote estas palabras en papel, en este orden, y guárdelas en un lugar seguro. Quien las tenga es dueño de su monedero; nadie, ni siquiera nosotros, puede recuperarlo sin ellas.</translation>
+    </message>
+    <message>
+        <source>I have written down these words in this order</source>
+        <translation>He anotado estas palabras en este orden</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::RestorePhrasePage</name>
+    <message>
+        <source>Restore your wallet</source>
+        <translation>Restaure su monedero</translation>
+    </message>
+    <message>
+        <source>Type your recovery phrase, the words in order, separated by spaces.</source>
+        <translation>Escriba su frase de recuperación: las palabras en orden, separadas por espacios.</translation>
+    </message>
+    <message>
+        <source>word1 word2 word3 …</source>
+        <translation>palabra1 palabra2 palabra3 …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s).</source>
+        <translation>
+            <numerusform>%n palabra.</numerusform>
+            <numerusform>%n palabras.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s): a recovery phrase has 12, 15, 18, 21 or 24.</source>
+        <translation>
+            <numerusform>%n palabra: una frase de recuperación tiene 12, 15, 18, 21 o 24.</numerusform>
+            <numerusform>%n palabras: una frase de recuperación tiene 12, 15, 18, 21 o 24.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::SendDialog</name>
+    <message>
+        <source>Send PHT</source>
+        <translation>Enviar PHT</translation>
+    </message>
+    <message>
+        <source>Amount in PHT, like 12.5</source>
+        <translation>Importe en PHT, por ejemplo 12.5</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisar</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>Network fee (at most)</source>
+        <translation>Comisión de red (como máximo)</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Saldo después</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Please check: a transfer cannot be undone.</source>
+        <translation>Compruébelo: una transferencia no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>An address is 0x followed by 40 hexadecimal digits.</source>
+        <translation>Una dirección es 0x seguido de 40 dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>Checking your balance and the network&apos;s fee…</source>
+        <translation>Comprobando su saldo y la comisión de la red…</translation>
+    </message>
+    <message>
+        <source>This address is not valid: %1.</source>
+        <translation>Esta dirección no es válida: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot check the chain: %1</source>
+        <translation>No se puede comprobar la cadena: %1</translation>
+    </message>
+    <message>
+        <source>Insufficient funds: sending %1 plus up to %2 in fees needs more than your balance of %3.</source>
+        <translation>Fondos insuficientes: enviar %1 más hasta %2 de comisiones requiere más que su saldo de %3.</translation>
+    </message>
+    <message>
+        <source>Balance and fee proven at block %1.</source>
+        <translation>Saldo y comisión demostrados en el bloque %1.</translation>
+    </message>
+    <message>
+        <source>Type your wallet&apos;s passphrase.</source>
+        <translation>Escriba la contraseña de su monedero.</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Checking your balance against the newest verified block…</source>
+        <translation>Comprobando su saldo con el bloque verificado más reciente…</translation>
+    </message>
+    <message>
+        <source>Unlocking your wallet and signing…</source>
+        <translation>Desbloqueando su monedero y firmando…</translation>
+    </message>
+    <message>
+        <source>Sending the transaction to the network…</source>
+        <translation>Enviando la transacción a la red…</translation>
+    </message>
+    <message>
+        <source>Waiting for a verified block that includes it…</source>
+        <translation>Esperando un bloque verificado que la incluya…</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transacción %1</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was sent.</source>
+        <translation>Contraseña incorrecta. No se ha enviado nada.</translation>
+    </message>
+    <message>
+        <source>The transfer did not go through.</source>
+        <translation>La transferencia no se ha realizado.</translation>
+    </message>
+    <message>
+        <source>The transfer was refused by the chain.</source>
+        <translation>La cadena ha rechazado la transferencia.</translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2.</source>
+        <translation>Enviado %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Included in block %1, verified by this computer. Transaction %2.</source>
+        <translation>Incluida en el bloque %1, verificado por este ordenador. Transacción %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Data directory:</source>
+        <translation>Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>Each profile has its own wallet, library and settings. To use another one, start Lightstreams with --profile NAME (and --datadir DIR to keep profiles elsewhere).</source>
+        <translation>Cada perfil tiene su propio monedero, biblioteca y ajustes. Para usar otro, inicie Lightstreams con --profile NOMBRE (y --datadir CARPETA para guardar los perfiles en otro lugar).</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>As the system (%1)</source>
+        <translation>Como el sistema (%1)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Como el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>En uso:</translation>
+    </message>
+    <message>
+        <source>Join a network…</source>
+        <translation>Unirse a una red…</translation>
+    </message>
+    <message>
+        <source>Joining a network needs its network profile (network.json) from whoever runs it. This profile&apos;s wallet and library stay as they are.</source>
+        <translation>Para unirse a una red necesita su perfil de red (network.json), que facilita quien la gestiona. El monedero y la biblioteca de este perfil se quedan como están.</translation>
+    </message>
+    <message>
+        <source>This computer (a network of your own, run by this app)</source>
+        <translation>Este ordenador (una red propia, gestionada por esta aplicación)</translation>
+    </message>
+    <message>
+        <source>Lightstreams speaks the system&apos;s language after a restart.</source>
+        <translation>Tras reiniciar, Lightstreams usará el idioma del sistema.</translation>
+    </message>
+    <message>
+        <source>Lightstreams speaks %1 after a restart.</source>
+        <translation>Tras reiniciar, Lightstreams hablará %1.</translation>
+    </message>
+    <message>
+        <source>Open a network profile</source>
+        <translation>Abrir un perfil de red</translation>
+    </message>
+    <message>
+        <source>Network profiles (*.json);;All files (*)</source>
+        <translation>Perfiles de red (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>This network cannot be joined: %1</source>
+        <translation>No es posible unirse a esta red: %1</translation>
+    </message>
+    <message>
+        <source>%1 (from the next start; until then: %2)</source>
+        <translation>%1 (desde el próximo inicio; hasta entonces: %2)</translation>
+    </message>
+    <message>
+        <source>Lightstreams uses the network “%1” after a restart.</source>
+        <translation>Tras reiniciar, Lightstreams usará la red «%1».</translation>
+    </message>
+    <message>
+        <source>The settings cannot be saved to %1.</source>
+        <translation>Los ajustes no se pueden guardar en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::WalletPage</name>
+    <message>
+        <source>Wallet</source>
+        <translation>Monedero</translation>
+    </message>
+    <message>
+        <source>Send PHT…</source>
+        <translation>Enviar PHT…</translation>
+    </message>
+    <message>
+        <source>Back up recovery phrase…</source>
+        <translation>Copia de seguridad de la frase de recuperación…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Give this address to whoever pays you. Payments show here once a block that holds them is verified.</source>
+        <translation>Dé esta dirección a quien le pague. Los pagos aparecen aquí en cuanto se verifica un bloque que los contiene.</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Recibir</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…</source>
+        <translation>Verificando la cadena…</translation>
+    </message>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation>Esperando a la red…</translation>
+    </message>
+    <message>
+        <source>Checking the newest blocks…</source>
+        <translation>Comprobando los bloques más recientes…</translation>
+    </message>
+    <message>
+        <source>Cannot prove the balance: %1</source>
+        <translation>No se puede demostrar el saldo: %1</translation>
+    </message>
+    <message>
+        <source>Proven at block %1 · %2</source>
+        <translation>Demostrado en el bloque %1 · %2</translation>
+    </message>
+    <message>
+        <source>Checked against block %1 (%2), signed by the network&apos;s validators.</source>
+        <translation>Comprobado con el bloque %1 (%2), firmado por los validadores de la red.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::WelcomePage</name>
+    <message>
+        <source>Welcome to Lightstreams</source>
+        <translation>Bienvenido a Lightstreams</translation>
+    </message>
+    <message>
+        <source>Buy, read and stream books, music and video, or publish your own and get paid in PHT. First, a wallet: it holds your PHT and proves what you own.</source>
+        <translation>Compre, lea y reproduzca libros, música y vídeo, o publique los suyos y cobre en PHT. Primero, un monedero: guarda sus PHT y demuestra lo que posee.</translation>
+    </message>
+    <message>
+        <source>Create a new wallet</source>
+        <translation>Crear un monedero nuevo</translation>
+    </message>
+    <message>
+        <source>You get a recovery phrase of 12 words. Write it down: it is the only way back into your wallet if this computer is lost.</source>
+        <translation>Recibirá una frase de recuperación de 12 palabras. Anótela: es la única forma de volver a su monedero si pierde este ordenador.</translation>
+    </message>
+    <message>
+        <source>Restore a wallet from its recovery phrase</source>
+        <translation>Restaurar un monedero a partir de su frase de recuperación</translation>
+    </message>
+    <message>
+        <source>Use the words you wrote down when you created it (here or in another Ethereum wallet).</source>
+        <translation>Use las palabras que anotó al crearlo (aquí o en otro monedero de Ethereum).</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::pht</name>
+    <message>
+        <source>Enter an amount in PHT, like 12.5.</source>
+        <translation>Introduzca un importe en PHT, por ejemplo 12.5.</translation>
+    </message>
+    <message>
+        <source>PHT has at most 18 decimal places.</source>
+        <translation>PHT tiene como máximo 18 decimales.</translation>
+    </message>
+    <message>
+        <source>Enter an amount above zero.</source>
+        <translation>Introduzca un importe mayor que cero.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::statustext</name>
+    <message>
+        <source>Verified block %1</source>
+        <translation>Bloque verificado %1</translation>
+    </message>
+    <message>
+        <source>Cannot verify the chain: %1</source>
+        <translation>No se puede verificar la cadena: %1</translation>
+    </message>
+    <message>
+        <source>syncing to block %1</source>
+        <translation>sincronizando hasta el bloque %1</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>sincronizando…</translation>
+    </message>
+    <message>
+        <source>Verifying the chain…</source>
+        <translation>Verificando la cadena…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Sin comprobar todavía</translation>
+    </message>
+    <message>
+        <source>Agrees</source>
+        <translation>Coincide</translation>
+    </message>
+    <message>
+        <source>Behind</source>
+        <translation>Retrasado</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Inaccesible</translation>
+    </message>
+    <message>
+        <source>Faulty</source>
+        <translation>Defectuoso</translation>
+    </message>
+    <message>
+        <source>On a conflicting chain</source>
+        <translation>En una cadena en conflicto</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Running on %1</source>
+        <translation>En funcionamiento en %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Ha fallado: %1</translation>
+    </message>
+</context>
+</TS>

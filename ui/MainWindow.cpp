@@ -142,6 +142,10 @@ void MainWindow::buildStatusBar()
     statusBar()->addWidget(m_chainStatus, 1);
     statusBar()->addPermanentWidget(m_peerStatus);
     statusBar()->addPermanentWidget(m_rateStatus);
+    // No swarm is attached to the window yet: zeros would look like a measurement. They show
+    // once the swarm service reports (its wiring into the app comes with Library and Studio).
+    m_peerStatus->setVisible(false);
+    m_rateStatus->setVisible(false);
 }
 
 void MainWindow::replacePage(Section section, QWidget* page)

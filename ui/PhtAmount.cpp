@@ -10,7 +10,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("PhtAmount", text);
+    // The context lupdate files tr() calls of this namespace under.
+    return QCoreApplication::translate("ls::ui::pht", text);
 }
 
 std::string withoutLeadingZeros(std::string digits)

@@ -7,7 +7,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("StatusText", text);
+    // The context lupdate files tr() calls of this namespace under.
+    return QCoreApplication::translate("ls::ui::statustext", text);
 }
 
 QString firstLine(const std::string& text)

@@ -2,6 +2,7 @@
 // Composition root only; commands reach core through core/api.
 #include "app/cli/ChainCommands.h"
 #include "app/cli/CommandContext.h"
+#include "app/cli/ContentCommands.h"
 #include "app/cli/WalletCommand.h"
 #include "core/util/ProfilePaths.h"
 #include "core/util/Version.h"
@@ -30,7 +31,12 @@ int main(int argc, char* argv[])
                 "  title     show a title; publish and manage title records\n"
                 "  buy       buy a licence for a title\n"
                 "  licence   show a licence, proven\n"
-                "  tx        show whether a transaction is final, proven\n\n"
+                "  tx        show whether a transaction is final, proven\n"
+                "  publish   encrypt, seed and record a file as a new title\n"
+                "  add-version  add a file as the next version of your title\n"
+                "  fetch     download a title you hold a licence for and save it decrypted\n"
+                "  seed      serve every title in the library to licensed peers\n"
+                "  library   the titles in this profile's library\n\n"
                 "Every chain fact shown is verified by the built-in light client against the\n"
                 "network's genesis, never taken on a server's word."));
     parser.addHelpOption();
@@ -88,6 +94,9 @@ int main(int argc, char* argv[])
         {"title", cli::runTitleCommand},     {"buy", cli::runBuyCommand},
         {"licence", cli::runLicenceCommand}, {"license", cli::runLicenceCommand},
         {"tx", cli::runTxCommand},
+        {"publish", cli::runPublishCommand}, {"add-version", cli::runAddVersionCommand},
+        {"fetch", cli::runFetchCommand},     {"seed", cli::runSeedCommand},
+        {"library", cli::runLibraryCommand},
     };
     for (const auto& [name, run] : commands)
         if (command == QLatin1String(name))

@@ -19,7 +19,9 @@ struct SwarmIdentity {
 // Swarm over one lt::session. Alerts are marshalled to the owner thread (set_alert_notify posts
 // a queued call that pops and dispatches them), status comes from post_torrent_updates every
 // half second, and permissioned torrents carry the ls_permit gate (PermitGate.h), which asks
-// `policy` through a PermitHub.
+// `policy` through a PermitHub. With a resume directory (SwarmSettings), resume data is saved
+// there every half minute for torrents that changed, and for all of them on destruction, which
+// pauses the session and waits (a few seconds at most) until libtorrent has written it.
 class LibtorrentSwarm final : public Swarm {
     Q_OBJECT
 
@@ -36,10 +38,12 @@ public:
     std::optional<TorrentStatus> status(const Hash256& infohash) const override;
     std::vector<TorrentStatus> torrents() const override;
     std::optional<std::filesystem::path> filePath(const Hash256& infohash) const override;
+    std::optional<std::uint64_t> fileSize(const Hash256& infohash) const override;
     std::optional<std::uint32_t> pieceSize(const Hash256& infohash) const override;
     bool havePiece(const Hash256& infohash, std::uint32_t piece) const override;
     void prioritize(const Hash256& infohash, std::uint32_t firstPiece, std::uint32_t lastPiece,
         int milliseconds) override;
+    void clearPriorities(const Hash256& infohash) override;
     void setKeyWanted(const Hash256& infohash, bool wanted) override;
     void saveResumeData() override;
 
@@ -48,6 +52,8 @@ private:
     // nothing of libtorrent.
     struct Impl;
     void drainAlerts();
+    void requestResumeData(bool onlyIfModified);
+    void saveResumeDataBeforeShutdown();
     void onAuthorize(const Hash256& infohash, const crypto::Address& peer);
     void onKeyRequested(
         const Hash256& infohash, const crypto::Address& peer, std::uint64_t connection);
@@ -55,6 +61,7 @@ private:
     PermitPolicy& m_policy;
     std::unique_ptr<Impl> d;
     QTimer m_statusTimer;
+    QTimer m_resumeTimer;
 };
 
 } // namespace ls::swarm

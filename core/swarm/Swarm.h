@@ -33,15 +33,23 @@ public:
 
     virtual std::optional<TorrentStatus> status(const Hash256& infohash) const = 0;
     virtual std::vector<TorrentStatus> torrents() const = 0;
-    // Where the torrent's file is (or will be) on disk, once its metadata is known.
+    // The torrent's layout, once its metadata is known: where its one file is (or will be) on
+    // disk, its full size and its piece size. Thread-safe, like havePiece and prioritize: stream
+    // readers (TorrentContainerSource) call them from their own threads.
     virtual std::optional<std::filesystem::path> filePath(const Hash256& infohash) const = 0;
+    virtual std::optional<std::uint64_t> fileSize(const Hash256& infohash) const = 0;
     virtual std::optional<std::uint32_t> pieceSize(const Hash256& infohash) const = 0;
-    // Whether a piece is verified on disk. Thread-safe: stream readers on other threads call it.
+    // Whether a piece is verified and written to the file, so reading it from disk is safe.
     virtual bool havePiece(const Hash256& infohash, std::uint32_t piece) const = 0;
     // Asks for pieces first, in order, within `milliseconds` (streaming read-ahead).
     virtual void prioritize(const Hash256& infohash, std::uint32_t firstPiece,
         std::uint32_t lastPiece, int milliseconds)
         = 0;
+    // Forgets every deadline prioritize() set. A stream calls it when it jumps elsewhere: the
+    // next deadline then also cancels the requests already sent for other pieces (libtorrent does
+    // so when its first time-critical piece arrives), so the new position does not wait behind
+    // seconds of queued requests on a slow link.
+    virtual void clearPriorities(const Hash256& infohash) = 0;
 
     // Asks every granted peer of the torrent for the title key until keyWanted(…, false).
     virtual void setKeyWanted(const Hash256& infohash, bool wanted) = 0;

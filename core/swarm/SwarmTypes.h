@@ -27,6 +27,15 @@ struct SwarmSettings {
     // "allow encryption" does. Content is end-to-end encrypted anyway; this only hides the
     // protocol from traffic shapers. Incoming connections may use either.
     bool obfuscateOutgoing = true;
+    // uTP (BitTorrent over UDP, BEP 29) besides TCP. Its congestion control yields to the user's
+    // other traffic on a home link, but it costs CPU and is slower than TCP on a fast LAN or
+    // loopback, so benchmarks and tests that measure TCP throughput turn it off.
+    bool utp = true;
+    // Where resume data is kept (`<dir>/<v2 infohash hex>.resume`), so a restart picks a download
+    // up where it stopped instead of checking or fetching its pieces again: saved every
+    // half minute for torrents that changed, and for all of them when the swarm shuts down. Empty:
+    // none kept (callers may still pass TorrentSource::resumeData).
+    std::filesystem::path resumeDirectory;
 };
 
 // One torrent to add. A permissioned torrent (a title's content) is guarded by the ls_permit
@@ -39,7 +48,9 @@ struct TorrentSource {
     // The file on disk is known good (the author just hashed it into the torrent): seed at once
     // without re-reading it. Pieces are still checked when a peer disputes them.
     bool knownComplete = false;
-    Bytes resumeData; // from an earlier run (Swarm::resumeDataSaved), if any
+    // From an earlier run (Swarm::resumeDataSaved), if any; when empty, the resume directory's
+    // file for this infohash is used if there is one.
+    Bytes resumeData;
 };
 
 struct TorrentStatus {
@@ -53,10 +64,15 @@ struct TorrentStatus {
     int uploadRate = 0;
     std::uint64_t totalUploaded = 0; // payload, this session
     std::uint64_t totalDownloaded = 0;
+    std::uint64_t allTimeUploaded = 0; // payload, across restarts (kept in the resume data)
+    std::uint64_t allTimeDownloaded = 0;
     int peers = 0;
     std::string name; // file name from the torrent, once known
     std::string error;
     bool permissioned = true;
+    // Queued by the normal-mode limits (active seeds, ratio); false in full-seeding mode, where
+    // every title seeds regardless.
+    bool autoManaged = true;
 };
 
 struct CreatedTorrent {

@@ -40,8 +40,8 @@ void appendReason(Bytes& out, const std::string& reason)
 
 Result<PermitMessage> wrongLength(const char* what)
 {
-    return fail(ErrorKind::InvalidInput, std::string("permit message: a ") + what
-            + " has the wrong length");
+    return fail(ErrorKind::InvalidInput,
+        std::string("permit message: a ") + what + " has the wrong length");
 }
 
 } // namespace
@@ -85,6 +85,11 @@ Result<PermitMessage> decodePermitMessage(ByteView bytes)
     case Type::Proof: {
         if (bytes.size() != kProofSize)
             return wrongLength("proof");
+        // Only v = 0 or 1: the 27/28 form the signature parser also accepts would give one proof
+        // two encodings.
+        if (body.back() > 1)
+            return fail(
+                ErrorKind::InvalidInput, "permit message: a proof's recovery id is not 0 or 1");
         auto account = crypto::Address::fromBytes(body.first(20));
         auto signature = crypto::RecoverableSignature::fromBytes(body.subspan(20));
         if (!account || !signature)

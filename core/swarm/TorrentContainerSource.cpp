@@ -16,7 +16,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // Sleeps for `interval` or until a stop is requested; false when stopped.
-bool pause(std::chrono::milliseconds interval, const std::stop_token& stop)
+bool sleepUnlessStopped(std::chrono::milliseconds interval, const std::stop_token& stop)
 {
     std::mutex mutex;
     std::condition_variable_any woken;
@@ -86,7 +86,7 @@ Result<std::unique_ptr<TorrentContainerSource>> TorrentContainerSource::open(
                 "The title's torrent information did not arrive within "
                     + seconds(source->m_options.timeout)
                     + " s: no peer that has the title could be reached.");
-        if (!pause(source->m_options.pollInterval, source->m_options.stop))
+        if (!sleepUnlessStopped(source->m_options.pollInterval, source->m_options.stop))
             return fail(ErrorKind::NotFound, "Reading the title was cancelled.");
     }
 }
@@ -172,7 +172,7 @@ Result<void> TorrentContainerSource::waitForPieces(std::uint32_t first, std::uin
             prioritize(first, last, true);
             lastProgress = Clock::now();
         }
-        if (!pause(m_options.pollInterval, m_options.stop))
+        if (!sleepUnlessStopped(m_options.pollInterval, m_options.stop))
             return fail(ErrorKind::NotFound, "Reading the title was cancelled.");
     }
 }

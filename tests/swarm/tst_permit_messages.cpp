@@ -75,6 +75,9 @@ private Q_SLOTS:
         Bytes proof = encodePermitMessage(provePermit(keyOf(7), context(), nonce(1), nonce(2)));
         proof.push_back(0);
         QVERIFY(refused(proof, "wrong length"));
+        proof.pop_back();
+        proof.back() = static_cast<std::uint8_t>(27 + proof.back()); // the pre-EIP-155 form of v
+        QVERIFY(refused(proof, "recovery id is not 0 or 1"));
         QVERIFY(refused({ 0x02 }, "malformed verdict"));
         QVERIFY(refused({ 0x02, 0x02 }, "malformed verdict"));
         QVERIFY(refused({ 0x02, 0x01, 'x' }, "wrong length"));

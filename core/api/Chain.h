@@ -89,6 +89,34 @@ struct TransactionConfirmation {
     std::vector<LogEntry> logs;
     std::uint64_t index = 0; // position in the block
     ProvenAt proof;
+    std::uint64_t timeMs = 0; // the verified block's time
+};
+
+// One thing that happened to an account, read from a Catalog event in a transaction receipt
+// proven in a verified block (DESIGN.md §3): a server can leave entries out, never invent or
+// alter one.
+struct AccountActivity {
+    enum class Kind {
+        Purchase, // the account bought a licence (amount: the price paid)
+        Sale, // someone bought a title the account published (amount: the price they paid)
+        Publication, // the account published a title (amount: 0)
+        // A plain PHT transfer this app sent (amount: the value; counterparty: the recipient).
+        // The chain records no event for transfers, so activity() never returns these: screens
+        // add the ones they sent, proven by the receipt of the transaction they signed.
+        SentTransfer,
+    };
+    Kind kind = Kind::Purchase;
+    std::uint64_t titleId = 0;
+    std::string counterparty; // EIP-55: the buyer of a sale; empty otherwise
+    std::string amount; // base units, decimal digits
+    // Base units, decimal digits: the gas fee (gasUsed × effective gas price, from the proven
+    // receipt) of a transaction this account sent; for a sale, the network's service fee taken
+    // from the price (serviceFeeBps of the proven parameters).
+    std::string fee;
+    std::uint64_t timeMs = 0; // the verified block's time
+    std::string txHash; // 0x-prefixed hex
+    std::uint64_t index = 0; // the transaction's position in its block
+    ProvenAt proof;
 };
 
 struct ChainEndpoint {
@@ -195,8 +223,8 @@ public:
         std::uint64_t titleId, Callback<std::optional<TitleInfo>> done)
         = 0;
     // nullopt: proven not to exist (no such title, or no such version of it).
-    [[nodiscard]] virtual Handle version(std::uint64_t titleId, std::uint32_t number,
-        Callback<std::optional<VersionInfo>> done)
+    [[nodiscard]] virtual Handle version(
+        std::uint64_t titleId, std::uint32_t number, Callback<std::optional<VersionInfo>> done)
         = 0;
     [[nodiscard]] virtual Handle parameters(Callback<NetworkParameters> done) = 0;
     // nullopt: `buyer` proven to hold no licence for the title.
@@ -207,6 +235,15 @@ public:
     // while it is not in a block.
     [[nodiscard]] virtual Handle confirm(
         std::string_view txHash, Callback<TransactionConfirmation> done)
+        = 0;
+    // The account's purchases, sales and publications in blocks from `fromBlock` up to the
+    // verified height, newest first, each proven by its transaction's receipt. Sales count for
+    // titles the account published at any height. Complete only as far as the server is honest:
+    // a server can omit entries (nothing proves that a list is whole), but every entry returned
+    // is proven, and a server that lists an event its proven receipt does not hold is refused
+    // (ErrorKind::Verification). Plain PHT transfers emit no event and are not listed.
+    [[nodiscard]] virtual Handle activity(std::string_view address, std::uint64_t fromBlock,
+        Callback<std::vector<AccountActivity>> done)
         = 0;
     // Sends a signed transaction; the result is its hash (0x-prefixed hex). Accepted is not
     // included: confirm() says when it is.

@@ -110,6 +110,12 @@ public:
         std::uint64_t titleId, std::uint32_t version)
         = 0;
 
+    // Deletes the local copy of a downloaded version (its container file, leaving the swarm)
+    // and keeps everything the wallet owns: the licence, the title key, the reading state. The
+    // version shows as Removed; fetch() downloads it again. NotFound for a version the library
+    // does not know.
+    virtual Result<void> removeLocalCopy(std::uint64_t titleId, std::uint32_t version) = 0;
+
     // Peers to try besides DHT and local discovery, as "host:port" (tests, private networks).
     virtual void addPeer(std::string hostPort) = 0;
 };

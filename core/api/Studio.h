@@ -5,6 +5,7 @@
 #include "core/crypto/SecureMemory.h"
 #include "core/util/Error.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -20,6 +21,21 @@ struct TitleMetadata {
     std::string blurb;
     std::string coverImageFile; // PNG, JPEG or WebP, at most 256 KiB; empty: no cover
     std::vector<std::string> contents; // table of contents; may be empty
+};
+
+// What Studio accepts in a title's metadata and a version's note, so that a screen can say what
+// is wrong while the author types (market::TitleMetadataDocument enforces the same numbers and
+// checks that they agree). Sizes are bytes of UTF-8.
+struct TitleMetadataLimits {
+    static constexpr std::size_t maxTitleBytes = 512;
+    static constexpr std::size_t maxAuthors = 32;
+    static constexpr std::size_t maxAuthorBytes = 256;
+    static constexpr std::size_t maxSubjectBytes = 64;
+    static constexpr std::size_t maxBlurbBytes = 16 * 1024;
+    static constexpr std::size_t maxContentsEntries = 2000;
+    static constexpr std::size_t maxContentsEntryBytes = 512;
+    static constexpr std::size_t maxCoverBytes = 256 * 1024;
+    static constexpr std::size_t maxNoteBytes = 256;
 };
 
 struct PublishRequest {

@@ -95,6 +95,7 @@ api::TransactionConfirmation confirmation(const ConfirmedTransaction& confirmed)
     }
     out.index = confirmed.index;
     out.proof = provenAt(confirmed.height, confirmed.blockHash);
+    out.timeMs = confirmed.timeMs;
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "core/light/LightChain.h"
 
 #include "core/codec/Hex.h"
+#include "core/light/ActivityViews.h"
 #include "core/light/ChainViews.h"
 
 #include <QMetaObject>
@@ -151,14 +152,12 @@ api::Chain::Handle LightChain::update(Callback<std::uint64_t> done)
         };
         connections->push_back(QObject::connect(&client, &LightClient::synced, &client,
             [answer](quint64 height) { answer(std::uint64_t { height }); }));
-        connections->push_back(QObject::connect(&client, &LightClient::syncFailed, &client,
-            [answer](const QString& message) {
+        connections->push_back(QObject::connect(
+            &client, &LightClient::syncFailed, &client, [answer](const QString& message) {
                 answer(fail(ErrorKind::Io, message.toStdString()));
             }));
-        connections->push_back(
-            QObject::connect(&client, &LightClient::syncCancelled, &client, [answer] {
-                answer(fail(ErrorKind::Io, "The sync was cancelled."));
-            }));
+        connections->push_back(QObject::connect(&client, &LightClient::syncCancelled, &client,
+            [answer] { answer(fail(ErrorKind::Io, "The sync was cancelled.")); }));
         client.sync();
     });
 }
@@ -272,8 +271,8 @@ api::Chain::Handle LightChain::parameters(Callback<api::NetworkParameters> done)
                                        Result<Verified<CatalogCounters>> counters) {
                 if (!counters)
                     return reply(std::unexpected(counters.error()));
-                reply(networkParameters(parameters, counters->value,
-                    provenAt(counters->height, counters->blockHash)));
+                reply(networkParameters(
+                    parameters, counters->value, provenAt(counters->height, counters->blockHash)));
             });
         });
     });
@@ -293,6 +292,31 @@ api::Chain::Handle LightChain::confirm(
                 if (!confirmed)
                     return reply(std::unexpected(confirmed.error()));
                 reply(confirmation(*confirmed));
+            });
+        });
+}
+
+api::Chain::Handle LightChain::activity(std::string_view address, std::uint64_t fromBlock,
+    Callback<std::vector<api::AccountActivity>> done)
+{
+    auto parsed = crypto::Address::parse(address);
+    if (!parsed)
+        return failLater(std::move(done), parsed.error());
+    using Entries = std::vector<api::AccountActivity>;
+    return post<Entries>(
+        std::move(done), [who = *parsed, fromBlock](LightClient& client, auto reply) {
+            // The service fee rate prices each sale's fee: read (proven) first.
+            client.parameters([&client, who, fromBlock, reply](
+                                  Result<Verified<ChainParameters>> parameters) {
+                if (!parameters)
+                    return reply(std::unexpected(parameters.error()));
+                const auto bps = static_cast<std::uint32_t>(parameters->value.serviceFeeBps);
+                client.activity(who, fromBlock,
+                    [who, fromBlock, bps, reply](Result<std::vector<ConfirmedTransaction>> found) {
+                        if (!found)
+                            return reply(std::unexpected(found.error()));
+                        reply(accountActivity(who, fromBlock, *found, bps));
+                    });
             });
         });
 }

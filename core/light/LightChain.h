@@ -48,6 +48,8 @@ public:
         Callback<std::optional<api::LicenceInfo>> done) override;
     [[nodiscard]] Handle confirm(
         std::string_view txHash, Callback<api::TransactionConfirmation> done) override;
+    [[nodiscard]] Handle activity(std::string_view address, std::uint64_t fromBlock,
+        Callback<std::vector<api::AccountActivity>> done) override;
     [[nodiscard]] Handle submit(Bytes rawTransaction, Callback<std::string> done) override;
 
 private:

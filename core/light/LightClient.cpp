@@ -100,8 +100,8 @@ Error LightClient::blameEndpoint(std::size_t index, Error error)
     if (error.kind == ErrorKind::Verification && index < m_status.size()) {
         setStatus(index, EndpointStatus::State::Faulty, error.message);
         if (primaryIndex() != index)
-            error.message += " (" + endpointName(index)
-                + " is marked faulty; the next read asks " + endpointName(primaryIndex()) + ")";
+            error.message += " (" + endpointName(index) + " is marked faulty; the next read asks "
+                + endpointName(primaryIndex()) + ")";
     }
     return error;
 }

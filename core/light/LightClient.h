@@ -86,6 +86,11 @@ public:
     // The transaction's receipt, proven in a verified block. NotFound while the server does
     // not report it in a block.
     void confirm(const Hash256& txHash, Reply<ConfirmedTransaction> done);
+    // The proven receipts of the account's Catalog history up to the verified height
+    // (ActivityScan: candidates from the primary's eth_getLogs, each confirmed). An endpoint
+    // that lists an event its proven receipt does not hold is marked Faulty.
+    void activity(const crypto::Address& account, std::uint64_t fromBlock,
+        Reply<std::vector<ConfirmedTransaction>> done);
     // Sends a signed transaction to the primary endpoint; the hash it reports must be the
     // transaction's own. Being accepted is no proof of inclusion: confirm() is.
     void submit(ByteView rawTransaction, Reply<Hash256> done);

@@ -55,7 +55,8 @@ Result<ConfirmedTransaction> checkReceiptProof(
         = protocol::MerkleList::verify(at.header().receiptsRoot, info.receiptEncoding, info.proof);
         !ok)
         return proofMismatch("receipt", "receipts root", at.height(), ok.error().message);
-    return ConfirmedTransaction { info.receipt, at.height(), info.index, at.hash() };
+    return ConfirmedTransaction { info.receipt, at.height(), info.index, at.hash(),
+        at.header().timeMs };
 }
 
 } // namespace ls::light

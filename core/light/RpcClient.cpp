@@ -275,4 +275,20 @@ void RpcClient::chainId(Callback<std::uint64_t> done)
     typed<std::uint64_t>(QStringLiteral("eth_chainId"), {}, decodeChainId, std::move(done));
 }
 
+void RpcClient::getLogs(std::uint64_t from, std::uint64_t to, const crypto::Address& address,
+    const std::vector<Hash256>& topics0, Callback<std::vector<catalogevents::LogCandidate>> done)
+{
+    QJsonArray anyOf;
+    for (const Hash256& topic : topics0)
+        anyOf.append(json::dataText(topic));
+    const QJsonObject filter {
+        { QStringLiteral("fromBlock"), json::quantityText(from) },
+        { QStringLiteral("toBlock"), json::quantityText(to) },
+        { QStringLiteral("address"), QString::fromStdString(address.toChecksumString()) },
+        { QStringLiteral("topics"), QJsonArray { anyOf } },
+    };
+    typed<std::vector<catalogevents::LogCandidate>>(QStringLiteral("eth_getLogs"),
+        QJsonArray { filter }, catalogevents::decodeLogs, std::move(done));
+}
+
 } // namespace ls::light

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/light/CatalogEvents.h"
 #include "core/light/RpcError.h"
 #include "core/light/RpcTypes.h"
 #include "core/protocol/LightBlock.h"
@@ -61,6 +62,11 @@ public:
     void sendRawTransaction(ByteView raw, Callback<Hash256> done);
     void getTransactionByHash(const Hash256& txHash, Callback<std::optional<TransactionInfo>> done);
     void chainId(Callback<std::uint64_t> done);
+    // eth_getLogs over blocks from…to (inclusive) for the events of `address` whose topic 0 is
+    // one of `topics0`.
+    void getLogs(std::uint64_t from, std::uint64_t to, const crypto::Address& address,
+        const std::vector<Hash256>& topics0,
+        Callback<std::vector<catalogevents::LogCandidate>> done);
 
 private:
     struct Pending;

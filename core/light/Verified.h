@@ -21,6 +21,7 @@ struct ConfirmedTransaction {
     std::uint64_t height = 0;
     std::uint64_t index = 0;
     Hash256 blockHash {};
+    std::uint64_t timeMs = 0; // the verified block's time
 };
 
 } // namespace ls::light

@@ -1,5 +1,7 @@
 #include "core/localnet/ManagedLocalNetwork.h"
 
+#include "core/localnet/EndpointProbe.h"
+#include "core/localnet/LocalAccount.h"
 #include "core/protocol/NetworkProfile.h"
 
 #include <QMetaObject>
@@ -15,6 +17,7 @@ namespace {
 constexpr qsizetype kErrorTailBytes = 4096;
 constexpr int kErrorTailLines = 8;
 constexpr std::string_view kListening = "RPC listening on ";
+constexpr std::chrono::milliseconds kProbeTimeout { 1000 };
 
 QString path(const std::filesystem::path& file)
 {
@@ -35,9 +38,13 @@ std::string lastLines(const QByteArray& output)
 ManagedLocalNetwork::ManagedLocalNetwork(LocalNetworkOptions options)
     : m_options(std::move(options))
     , m_files(m_options.directory)
+    , m_nodeLock(m_files.nodeLockFile())
+    , m_funding(m_files, m_options.fundedPht)
     , m_home(std::make_unique<QObject>())
 {
     m_status.dataDirectory = m_files.dataDirectory().string();
+    m_watch.setInterval(m_options.watchInterval);
+    QObject::connect(&m_watch, &QTimer::timeout, m_home.get(), [this] { watchOwner(); });
 }
 
 ManagedLocalNetwork::~ManagedLocalNetwork()
@@ -69,7 +76,30 @@ void ManagedLocalNetwork::start(std::string fundedAddress)
     if (m_status.state == State::Starting || m_status.state == State::Running)
         return;
     m_stopping = false;
+    m_fundedAddress = std::move(fundedAddress);
+    m_status.funding = api::LocalNetworkStatus::Funding::Idle;
+    m_status.fundingError.clear();
     setState(State::Starting);
+    if (auto ready = m_files.ensureDirectory(); !ready)
+        return setState(State::Failed, ready.error().message);
+    auto locked = m_nodeLock.tryLock();
+    if (!locked)
+        return setState(State::Failed, locked.error().message);
+    if (*locked)
+        return runHere();
+    // Another app runs the node (or is starting it): use it.
+    m_status.runsHere = false;
+    m_waitingSince = std::chrono::steady_clock::now();
+    m_watch.start();
+    watchOwner();
+}
+
+void ManagedLocalNetwork::runHere()
+{
+    using State = api::LocalNetworkStatus::State;
+    m_watch.stop();
+    m_status.runsHere = true;
+    m_files.withdrawEndpoint(); // left by an owner that crashed; nobody listens there now
     std::error_code error;
     if (!std::filesystem::is_regular_file(m_options.nodeProgram, error))
         return setState(State::Failed,
@@ -87,10 +117,85 @@ void ManagedLocalNetwork::start(std::string fundedAddress)
         QString::fromStdString(m_options.networkName),
         // Rewritten by `run` with the port it gets; nothing connects before that.
         QStringLiteral("--endpoint"), QStringLiteral("http://127.0.0.1:0") };
-    if (!fundedAddress.empty())
+    if (!m_fundedAddress.empty())
         arguments << QStringLiteral("--alloc")
-                  << QString::fromStdString(fundedAddress + "=" + m_options.fundedPht);
+                  << QString::fromStdString(m_fundedAddress + "=" + m_options.fundedPht);
+    // Created before the network, so that genesis can fund them: the chain has no faucet.
+    const std::pair<std::filesystem::path, std::string> accounts[] = {
+        { m_files.demoAuthorDirectory(), m_options.demoAuthorPht },
+        { m_files.fundingDirectory(), m_options.fundingAccountPht },
+    };
+    for (const auto& [directory, pht] : accounts) {
+        if (pht.empty())
+            continue;
+        auto account = LocalAccount(directory).ensure();
+        if (!account)
+            return setState(State::Failed,
+                "Cannot create the accounts of this computer's network: "
+                    + account.error().message);
+        arguments << QStringLiteral("--alloc") << QString::fromStdString(*account + "=" + pht);
+    }
     launch(Step::Creating, arguments);
+}
+
+void ManagedLocalNetwork::watchOwner()
+{
+    using State = api::LocalNetworkStatus::State;
+    if (m_status.runsHere || m_status.state == State::Stopped || m_status.state == State::Failed)
+        return;
+    auto locked = m_nodeLock.tryLock();
+    if (!locked)
+        return setState(State::Failed, locked.error().message);
+    if (*locked) { // the app that ran the node is gone, and its node too
+        if (m_status.state == State::Running)
+            setState(State::Starting);
+        return runHere();
+    }
+    const std::string endpoint = m_files.announcedEndpoint();
+    if (!endpoint.empty() && endpointAnswers(endpoint, kProbeTimeout))
+        return useOwnersNode(endpoint);
+    if (m_status.state == State::Running) { // stopping, or restarting: wait for it again
+        m_waitingSince = std::chrono::steady_clock::now();
+        setState(State::Starting);
+    }
+    if (std::chrono::steady_clock::now() - m_waitingSince > m_options.startTimeout)
+        setState(State::Failed,
+            "Another app on this computer runs its network, but the node did not answer within "
+                + std::to_string(m_options.startTimeout.count()) + " ms.");
+}
+
+void ManagedLocalNetwork::useOwnersNode(const std::string& url)
+{
+    if (m_status.state == api::LocalNetworkStatus::State::Running && m_status.endpoint == url)
+        return;
+    auto profile = protocol::NetworkProfile::load(m_files.networkProfileFile());
+    if (!profile || std::ranges::find(profile->endpoints, url) == profile->endpoints.end())
+        return; // the owner's node is between writing its profile and saying so: next time
+    m_status.networkProfileFile = m_files.networkProfileFile().string();
+    m_status.endpoint = url;
+    setState(api::LocalNetworkStatus::State::Running);
+    fundWallet();
+}
+
+void ManagedLocalNetwork::fundWallet()
+{
+    using Funding = api::LocalNetworkStatus::Funding;
+    if (m_fundedAddress.empty())
+        return;
+    auto profile = protocol::NetworkProfile::load(m_status.networkProfileFile);
+    if (!profile)
+        return;
+    m_status.funding = Funding::Funding;
+    m_status.fundingError.clear();
+    notifyLater();
+    m_funding.fund(*profile, m_fundedAddress, [this](Result<WalletFunding::Outcome> outcome) {
+        m_status.funding = outcome ? Funding::Funded : Funding::Failed;
+        m_status.fundingError = outcome
+            ? std::string()
+            : "Could not give PHT to your wallet on this computer's network: "
+                + outcome.error().message;
+        notifyLater();
+    });
 }
 
 void ManagedLocalNetwork::runNode()
@@ -119,7 +224,11 @@ void ManagedLocalNetwork::launch(Step step, const QStringList& arguments)
     m_process->setWorkingDirectory(path(m_files.directory()));
     // Runs in the child between fork and exec: the kernel ends the node when the app goes, even
     // when the app crashes and never reaches stop().
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    // It also keeps node.lock, so no other app starts a node on this chain until this one ends.
+    m_process->setChildProcessModifier([lock = m_nodeLock.descriptor()] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        ExclusiveFileLock::keepInChild(lock);
+    });
     QProcess* process = m_process.get();
     QObject::connect(
         process, &QProcess::readyReadStandardOutput, process, [this] { onStandardOutput(); });
@@ -166,9 +275,13 @@ void ManagedLocalNetwork::onListening(const std::string& url)
         return fail("The node listens on " + url
             + " but its network profile does not say so; "
               "is lightstreams-node older than this app?");
+    // For the other apps on this computer (watchOwner()).
+    if (auto told = m_files.announceEndpoint(url); !told)
+        return fail(told.error().message);
     m_status.networkProfileFile = m_files.networkProfileFile().string();
     m_status.endpoint = url;
     setState(api::LocalNetworkStatus::State::Running);
+    fundWallet();
 }
 
 void ManagedLocalNetwork::onFinished(int exitCode, QProcess::ExitStatus exitStatus)
@@ -206,6 +319,7 @@ void ManagedLocalNetwork::onStartFailed(QProcess::ProcessError error)
 
 void ManagedLocalNetwork::stop()
 {
+    m_watch.stop();
     if (m_process) {
         m_stopping = true;
         // Not through onFinished: stop() never runs inside the process's own signals, so the
@@ -250,13 +364,29 @@ void ManagedLocalNetwork::fail(const std::string& sentence)
 
 void ManagedLocalNetwork::setState(api::LocalNetworkStatus::State state, std::string error)
 {
+    using State = api::LocalNetworkStatus::State;
     m_status.state = state;
     m_status.error = std::move(error);
-    if (state != api::LocalNetworkStatus::State::Running) {
+    if (state != State::Running) {
         m_status.networkProfileFile.clear();
         m_status.endpoint.clear();
+        m_funding.cancel();
+        if (m_status.funding == api::LocalNetworkStatus::Funding::Funding)
+            m_status.funding = api::LocalNetworkStatus::Funding::Idle;
     }
+    if (state == State::Stopped || state == State::Failed)
+        relinquish(); // no node of ours runs now (every path here ended it)
     notifyLater();
+}
+
+void ManagedLocalNetwork::relinquish()
+{
+    m_watch.stop();
+    if (m_status.runsHere)
+        m_files.withdrawEndpoint();
+    // Also a lock taken by a guest that found the owner gone and then failed to start the node.
+    m_nodeLock.release();
+    m_status.runsHere = false;
 }
 
 void ManagedLocalNetwork::notifyLater()

@@ -32,6 +32,13 @@ CREATE TABLE IF NOT EXISTS titles (
 );
 CREATE INDEX IF NOT EXISTS titles_by_published ON titles (published_at);
 CREATE INDEX IF NOT EXISTS titles_by_sales ON titles (sales_count);
+CREATE TABLE IF NOT EXISTS title_documents (
+    title_id INTEGER PRIMARY KEY,
+    metadata_infohash TEXT NOT NULL,
+    document BLOB NOT NULL,
+    cover_media_type TEXT NOT NULL,
+    cover BLOB NOT NULL
+);
 CREATE VIRTUAL TABLE IF NOT EXISTS titles_text USING fts5 (title, authors, subject, blurb,
     tokenize = 'unicode61 remove_diacritics 2');
 )sql";
@@ -130,7 +137,10 @@ Result<CatalogIndex> CatalogIndex::open(const std::filesystem::path& file)
     return prepare(storage::Database::open(file));
 }
 
-Result<CatalogIndex> CatalogIndex::openInMemory() { return prepare(storage::Database::openInMemory()); }
+Result<CatalogIndex> CatalogIndex::openInMemory()
+{
+    return prepare(storage::Database::openInMemory());
+}
 
 Result<void> CatalogIndex::upsert(const CatalogEntry& entry)
 {
@@ -144,14 +154,17 @@ Result<void> CatalogIndex::upsert(const CatalogEntry& entry)
         "version_count, sales_count, published_at, proven_at, title, authors, blurb, media_type) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
     auto removeText = m_db.cached("DELETE FROM titles_text WHERE rowid = ?1");
-    auto addText = m_db.cached(
-        "INSERT INTO titles_text (rowid, title, authors, subject, blurb) VALUES (?1, ?2, ?3, ?4, ?5)");
+    auto addText = m_db.cached("INSERT INTO titles_text (rowid, title, authors, subject, blurb) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!row || !removeText || !addText)
-        return std::unexpected(!row ? row.error() : !removeText ? removeText.error() : addText.error());
+        return std::unexpected(!row ? row.error()
+                : !removeText       ? removeText.error()
+                                    : addText.error());
     const auto id = static_cast<std::int64_t>(entry.titleId);
     if (auto bound = (*row)->bindAll(id, entry.author, entry.price, priceKey(entry.price),
             entry.subject, static_cast<std::int64_t>(entry.listed ? 1 : 0),
-            static_cast<std::int64_t>(entry.versionCount), static_cast<std::int64_t>(entry.salesCount),
+            static_cast<std::int64_t>(entry.versionCount),
+            static_cast<std::int64_t>(entry.salesCount),
             static_cast<std::int64_t>(entry.publishedAtMs),
             static_cast<std::int64_t>(entry.provenAtHeight), entry.title, entry.authors,
             entry.blurb, entry.mediaType);
@@ -163,7 +176,8 @@ Result<void> CatalogIndex::upsert(const CatalogEntry& entry)
         return bound;
     if (auto done = (*removeText)->run(); !done)
         return done;
-    if (auto bound = (*addText)->bindAll(id, entry.title, entry.authors, entry.subject, entry.blurb);
+    if (auto bound
+        = (*addText)->bindAll(id, entry.title, entry.authors, entry.subject, entry.blurb);
         !bound)
         return bound;
     if (auto done = (*addText)->run(); !done)
@@ -173,8 +187,8 @@ Result<void> CatalogIndex::upsert(const CatalogEntry& entry)
 
 Result<std::optional<CatalogEntry>> CatalogIndex::find(std::uint64_t titleId)
 {
-    auto statement = m_db.prepare(
-        "SELECT " + std::string(kColumns) + " FROM titles t WHERE t.title_id = ?1");
+    auto statement
+        = m_db.prepare("SELECT " + std::string(kColumns) + " FROM titles t WHERE t.title_id = ?1");
     if (!statement)
         return std::unexpected(statement.error());
     if (auto bound = statement->bindAll(static_cast<std::int64_t>(titleId)); !bound)
@@ -266,6 +280,65 @@ Result<std::vector<std::string>> CatalogIndex::subjects()
             return out;
         out.push_back(statement->columnText(0));
     }
+}
+
+Result<void> CatalogIndex::storeDocument(std::uint64_t titleId, const CatalogDocument& document)
+{
+    auto statement = m_db.cached("INSERT OR REPLACE INTO title_documents (title_id, "
+                                 "metadata_infohash, document, cover_media_type, cover) VALUES "
+                                 "(?1, ?2, ?3, ?4, ?5)");
+    if (!statement)
+        return std::unexpected(statement.error());
+    if (auto bound = (*statement)
+                         ->bindAll(static_cast<std::int64_t>(titleId), document.metadataInfohash,
+                             document.document, document.coverMediaType, document.cover);
+        !bound)
+        return bound;
+    return (*statement)->run();
+}
+
+Result<std::optional<CatalogDocument>> CatalogIndex::document(std::uint64_t titleId)
+{
+    auto statement = m_db.cached("SELECT metadata_infohash, document, cover_media_type, cover "
+                                 "FROM title_documents WHERE title_id = ?1");
+    if (!statement)
+        return std::unexpected(statement.error());
+    (*statement)->reset();
+    if (auto bound = (*statement)->bindAll(static_cast<std::int64_t>(titleId)); !bound)
+        return std::unexpected(bound.error());
+    auto row = (*statement)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<CatalogDocument> {};
+    CatalogDocument out;
+    out.metadataInfohash = (*statement)->columnText(0);
+    const ByteView document = (*statement)->columnBlob(1);
+    out.document.assign(document.begin(), document.end());
+    out.coverMediaType = (*statement)->columnText(2);
+    const ByteView cover = (*statement)->columnBlob(3);
+    out.cover.assign(cover.begin(), cover.end());
+    (*statement)->reset();
+    return std::optional(std::move(out));
+}
+
+Result<std::optional<std::string>> CatalogIndex::documentInfohash(std::uint64_t titleId)
+{
+    auto statement
+        = m_db.cached("SELECT metadata_infohash FROM title_documents WHERE title_id = ?1");
+    if (!statement)
+        return std::unexpected(statement.error());
+    (*statement)->reset();
+    if (auto bound = (*statement)->bindAll(static_cast<std::int64_t>(titleId)); !bound)
+        return std::unexpected(bound.error());
+    auto row = (*statement)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    std::optional<std::string> out;
+    if (*row)
+        out = (*statement)->columnText(0);
+    (*statement)->reset();
+    return out;
 }
 
 Result<std::uint64_t> CatalogIndex::highestTitleId()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/Database.h"
+#include "core/util/Bytes.h"
 #include "core/util/Error.h"
 
 #include <cstdint>
@@ -32,6 +33,15 @@ struct CatalogEntry {
     friend bool operator==(const CatalogEntry&, const CatalogEntry&) = default;
 };
 
+// A title's public metadata document as fetched (checked against `metadataInfohash`, the one the
+// chain records), with its cover kept apart so the grid reads covers without decoding documents.
+struct CatalogDocument {
+    std::string metadataInfohash; // 0x-prefixed hex
+    Bytes document; // the JSON as fetched
+    std::string coverMediaType; // empty: no cover
+    Bytes cover;
+};
+
 struct CatalogQuery {
     enum class Sort { Relevance, Newest, MostSold, PriceLowToHigh, PriceHighToLow };
     std::string text; // words typed by the user: each must match (prefixes too)
@@ -59,6 +69,11 @@ public:
     Result<std::vector<CatalogEntry>> search(const CatalogQuery& query);
     // Distinct subjects of listed titles, for the subject filter.
     Result<std::vector<std::string>> subjects();
+    // The metadata document of a title, replacing any earlier one.
+    Result<void> storeDocument(std::uint64_t titleId, const CatalogDocument& document);
+    Result<std::optional<CatalogDocument>> document(std::uint64_t titleId);
+    // The infohash of the stored document (nullopt: none yet): whether a refresh fetches it.
+    Result<std::optional<std::string>> documentInfohash(std::uint64_t titleId);
     // The highest title id indexed (0 when empty): where a refresh continues.
     Result<std::uint64_t> highestTitleId();
 

@@ -1,5 +1,6 @@
 #include "core/market/ContentSession.h"
 
+#include "core/market/ChainCatalog.h"
 #include "core/market/ContentPaths.h"
 #include "core/market/MarketLibrary.h"
 #include "core/market/MarketStudio.h"
@@ -23,17 +24,21 @@ ContentSession::ContentSession(std::filesystem::path profile, UnlockedContent un
         options.swarm.resumeDirectory = content::directory(m_profile) / "resume";
     m_swarm = std::make_unique<swarm::LibtorrentSwarm>(options.swarm,
         swarm::SwarmIdentity { chain.status().chainId, std::move(unlocked.accountKey) }, m_policy);
-    m_seeder = std::make_unique<Seeder>(*m_swarm, options.swarm, m_registry, m_profile, m_workers);
+    m_seeder = std::make_unique<Seeder>(*m_swarm, m_registry, m_profile, m_workers);
     m_services = std::make_unique<ContentServices>(ContentServices {
         m_profile, chain, market, m_library, *m_swarm, *m_seeder, m_account, m_workers, *m_home });
     m_readerLibrary = std::make_unique<MarketLibrary>(*m_services);
     m_studio = std::make_unique<MarketStudio>(*m_services, std::move(options.interruption));
+    CatalogRefreshSettings catalog;
+    catalog.metadataTimeout = options.catalogMetadataTimeout;
+    m_catalog = std::make_unique<ChainCatalog>(*m_services, catalog);
 }
 
 ContentSession::~ContentSession()
 {
     // Workflows first (they use everything else), then the swarm, whose permit questions come to
     // the policy; worker tasks still running finish before `home`, where they report, goes.
+    m_catalog.reset();
     m_studio.reset();
     m_readerLibrary.reset();
     m_workers.waitForDone(); // the seeder's tasks report to the seeder itself
@@ -49,6 +54,10 @@ api::Library& ContentSession::library()
 api::Studio& ContentSession::studio()
 {
     return *m_studio;
+}
+api::Catalog& ContentSession::catalog()
+{
+    return *m_catalog;
 }
 swarm::Swarm& ContentSession::swarm()
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/api/Catalog.h"
 #include "core/api/Library.h"
 #include "core/api/Studio.h"
 #include "core/market/ChainPermitPolicy.h"
@@ -14,17 +15,21 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 
 namespace ls::market {
 
+class ChainCatalog;
 class MarketLibrary;
 class MarketStudio;
 
 struct ContentSessionOptions {
     swarm::SwarmSettings swarm;
     PublishInterruption interruption; // tests only
+    // How long the catalog waits for a title's metadata before trying again at the next refresh.
+    std::chrono::milliseconds catalogMetadataTimeout { 30'000 };
 };
 
 // The content side of one profile for as long as the app (or a CLI command) runs — the
@@ -44,6 +49,8 @@ public:
 
     api::Library& library();
     api::Studio& studio();
+    // Discover's verified catalog, indexed in `catalog.db` in the profile.
+    api::Catalog& catalog();
     swarm::Swarm& swarm();
     library::Library& database() { return m_library; }
     const std::string& account() const { return m_address; }
@@ -66,6 +73,7 @@ private:
     std::unique_ptr<ContentServices> m_services;
     std::unique_ptr<MarketLibrary> m_readerLibrary;
     std::unique_ptr<MarketStudio> m_studio;
+    std::unique_ptr<ChainCatalog> m_catalog;
 };
 
 } // namespace ls::market

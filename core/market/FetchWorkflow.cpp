@@ -232,14 +232,13 @@ void FetchWorkflow::startContent()
         return finish(std::unexpected(download.error()));
     const TorrentRegistry::Entry role { m_titleId, m_version.number };
     std::error_code error;
-    if (download->state == library::DownloadState::Complete && !m_keyStored) {
-        // A copy without its key cannot ask for one (seeds drop connections to seeds): it is
-        // downloaded again, held slow until the key is here (TitleKeyReceiver).
-        m_services.seeder.remove(m_infohash);
-        if (auto removed = m_services.library.removeLocalCopy(m_titleId, m_version.number);
-            !removed)
-            return finish(std::unexpected(removed.error()));
-    } else if (download->state == library::DownloadState::Complete) {
+    // Wanted before the torrent's first connection: its handshake tells holders to keep the
+    // connection open for our request even once both copies are complete.
+    if (m_key)
+        m_key->start();
+    // A complete copy without its key (an earlier run stopped in between) is seeded like any
+    // other and asks holders for the key (PermitGate keeps such connections open).
+    if (download->state == library::DownloadState::Complete) {
         const auto path = m_services.library.downloads().containerPath(*download);
         m_contentComplete = std::filesystem::file_size(path, error) == m_version.size && !error;
         m_downloadBegun = m_contentComplete;
@@ -256,8 +255,6 @@ void FetchWorkflow::startContent()
                && status->state == swarm::TorrentStatus::State::Seeding) {
         onContentComplete(); // downloaded earlier in this session
     }
-    if (m_key)
-        m_key->start();
     if (!m_contentComplete)
         report(api::FetchStage::Connecting);
     else if (!m_keyStored)
@@ -287,8 +284,7 @@ void FetchWorkflow::onUpdated(const swarm::TorrentStatus& status)
 {
     if (m_finished || m_contentComplete)
         return;
-    // A reconnect (TitleKeyReceiver) re-adds the torrent, which checks its file again: progress
-    // shown never goes back meanwhile.
+    // Progress shown never goes back (a torrent added again checks its file from the start).
     m_last.bytesDone = std::max(m_last.bytesDone, status.totalDone);
     m_last.peers = status.peers;
     const bool flowing = m_last.stage == api::FetchStage::Downloading || status.totalDone > 0

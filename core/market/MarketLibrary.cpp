@@ -36,6 +36,32 @@ Result<std::unique_ptr<api::VersionContent>> MarketLibrary::open(
     return ContainerContent::open(m_services.library, titleId, version);
 }
 
+Result<void> MarketLibrary::removeLocalCopy(std::uint64_t titleId, std::uint32_t version)
+{
+    auto stored = m_services.library.titles().version(titleId, version);
+    if (!stored)
+        return std::unexpected(stored.error());
+    auto download = m_services.library.downloads().download(titleId, version);
+    if (!download)
+        return std::unexpected(download.error());
+    if (download->state == library::DownloadState::None
+        || download->state == library::DownloadState::Removed)
+        return fail(ErrorKind::InvalidInput,
+            "Version " + std::to_string(version) + " of title " + std::to_string(titleId)
+                + " has no local copy to remove.");
+    // The library first: once it says "removed", a crash at any later point leaves at worst a
+    // stray file that the next download overwrites, never a "complete" copy that is missing.
+    if (auto removed = m_services.library.removeLocalCopy(titleId, version); !removed)
+        return removed;
+    // Then the swarm lets go of the torrent and forgets its resume data: kept, it would claim
+    // the deleted pieces when the version is downloaded again. Deleting the files too catches a
+    // piece libtorrent was still writing.
+    const Hash256 infohash = stored->contentInfohash;
+    m_services.swarm.remove(infohash, true);
+    m_services.seeder.remove(infohash); // and from the seeder's own list, so fetch adds it anew
+    return {};
+}
+
 void MarketLibrary::addPeer(std::string hostPort)
 {
     m_services.seeder.addPeer(std::move(hostPort));

@@ -19,6 +19,7 @@ public:
         Progress progress, Callback<api::FetchedVersion> done) override;
     Result<std::unique_ptr<api::VersionContent>> open(
         std::uint64_t titleId, std::uint32_t version) override;
+    Result<void> removeLocalCopy(std::uint64_t titleId, std::uint32_t version) override;
     void addPeer(std::string hostPort) override;
 
 private:

@@ -73,10 +73,8 @@ std::filesystem::path PublishJob::fileOf(
     return content::jobsDirectory(profile) / (id + ".json");
 }
 
-Result<void> PublishJob::save(const std::filesystem::path& profile) const
+Bytes PublishJob::encode() const
 {
-    std::error_code error;
-    std::filesystem::create_directories(content::jobsDirectory(profile), error);
     const api::TitleMetadata& m = request.metadata;
     const QJsonObject object { { QStringLiteral("format"), QLatin1String(kFormat) },
         { QStringLiteral("id"), q(id) },
@@ -103,9 +101,14 @@ Result<void> PublishJob::save(const std::filesystem::path& profile) const
         { QStringLiteral("containerSize"), number(containerSize) },
         { QStringLiteral("versionTxHash"), q(versionTxHash) } };
     const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    auto written = writeFileAtomically(fileOf(profile, id),
-        ByteView(reinterpret_cast<const std::uint8_t*>(json.constData()),
-            static_cast<std::size_t>(json.size())));
+    return Bytes(json.begin(), json.end());
+}
+
+Result<void> PublishJob::save(const std::filesystem::path& profile) const
+{
+    std::error_code error;
+    std::filesystem::create_directories(content::jobsDirectory(profile), error);
+    auto written = writeFileAtomically(fileOf(profile, id), encode());
     if (!written)
         return fail(written.error().kind,
             "Could not record the publication's progress: " + written.error().message);
@@ -128,8 +131,16 @@ Result<PublishJob> PublishJob::load(const std::filesystem::path& file)
     auto bytes = readFileLimited(file, kMaxJobFileBytes);
     if (!bytes)
         return std::unexpected(bytes.error());
+    return decode(*bytes, file);
+}
+
+Result<PublishJob> PublishJob::decode(ByteView bytes, const std::filesystem::path& file)
+{
+    if (bytes.size() > kMaxJobFileBytes)
+        return fail(ErrorKind::InvalidInput,
+            "The publication record " + file.string() + " is too large to be one");
     const QJsonDocument json = QJsonDocument::fromJson(QByteArray(
-        reinterpret_cast<const char*>(bytes->data()), static_cast<qsizetype>(bytes->size())));
+        reinterpret_cast<const char*>(bytes.data()), static_cast<qsizetype>(bytes.size())));
     const QJsonObject o = json.object();
     auto damaged = [&](const std::string& why) {
         return fail(ErrorKind::InvalidInput,

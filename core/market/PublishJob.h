@@ -52,10 +52,15 @@ struct PublishJob {
     static std::filesystem::path fileOf(
         const std::filesystem::path& profile, const std::string& id);
 
+    // The record's JSON, as save() writes it.
+    Bytes encode() const;
     // Writes the job atomically (0600).
     Result<void> save(const std::filesystem::path& profile) const;
     Result<void> remove(const std::filesystem::path& profile) const;
     static Result<PublishJob> load(const std::filesystem::path& file);
+    // The strict reader behind load(): `file` names the record in messages, and its name must be
+    // the job's id (a record copied under another name is refused).
+    static Result<PublishJob> decode(ByteView bytes, const std::filesystem::path& file);
     // Every job in the profile, oldest first; unreadable files are reported, not skipped silently.
     static Result<std::vector<PublishJob>> list(const std::filesystem::path& profile);
 

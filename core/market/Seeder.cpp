@@ -14,10 +14,9 @@ constexpr std::size_t kMaxTorrentFileBytes = 16 * 1024 * 1024;
 
 } // namespace
 
-Seeder::Seeder(swarm::Swarm& swarm, swarm::SwarmSettings settings, TorrentRegistry& registry,
-    std::filesystem::path profile, QThreadPool& workers)
+Seeder::Seeder(swarm::Swarm& swarm, TorrentRegistry& registry, std::filesystem::path profile,
+    QThreadPool& workers)
     : m_swarm(swarm)
-    , m_settings(std::move(settings))
     , m_registry(registry)
     , m_profile(std::move(profile))
     , m_workers(workers)
@@ -31,7 +30,7 @@ Seeder::Seeder(swarm::Swarm& swarm, swarm::SwarmSettings settings, TorrentRegist
                 m_added.erase(infohash);
         });
     m_reconnect.setInterval(5000);
-    connect(&m_reconnect, &QTimer::timeout, this, [this] { reconnectIncomplete(); });
+    connect(&m_reconnect, &QTimer::timeout, this, [this] { reconnectWhileNeeded(); });
     m_reconnect.start();
 }
 
@@ -57,7 +56,6 @@ Result<void> Seeder::add(Torrent torrent)
     if (auto added = m_swarm.add(std::move(source)); !added)
         return added;
     m_added.insert(torrent.infohash);
-    m_torrents[torrent.infohash] = std::move(torrent);
     return {};
 }
 
@@ -65,45 +63,6 @@ void Seeder::remove(const Hash256& infohash)
 {
     m_swarm.remove(infohash, false);
     m_added.erase(infohash);
-    m_torrents.erase(infohash);
-}
-
-void Seeder::reconnect(const Hash256& infohash)
-{
-    auto found = m_torrents.find(infohash);
-    if (found == m_torrents.end() || !m_swarm.status(infohash))
-        return;
-    Torrent torrent = found->second;
-    m_swarm.remove(infohash, false);
-    m_added.erase(infohash);
-    m_torrents.erase(found);
-    // libtorrent takes the removal and the new add in order, so the add finds the slot free.
-    (void)add(std::move(torrent));
-}
-
-std::shared_ptr<void> Seeder::holdDownloads()
-{
-    if (auto held = m_hold.lock())
-        return held;
-    auto hold
-        = std::shared_ptr<int>(new int(0), [this, alive = std::weak_ptr<int>(m_alive)](int* p) {
-              delete p;
-              if (!alive.expired())
-                  QTimer::singleShot(0, this, [this] { applyLimits(); });
-          });
-    m_hold = hold;
-    applyLimits();
-    return hold;
-}
-
-void Seeder::applyLimits()
-{
-    swarm::SwarmSettings settings = m_settings;
-    if (!m_hold.expired())
-        settings.downloadLimit = settings.downloadLimit == 0
-            ? kKeyPendingDownloadLimit
-            : std::min(settings.downloadLimit, kKeyPendingDownloadLimit);
-    m_swarm.applySettings(settings);
 }
 
 Result<void> Seeder::addStored(const Hash256& infohash, TorrentRegistry::Entry entry,
@@ -135,11 +94,14 @@ void Seeder::connectPeers(const Hash256& infohash)
         m_swarm.connectPeer(infohash, peer);
 }
 
-void Seeder::reconnectIncomplete()
+void Seeder::reconnectWhileNeeded()
 {
+    // A complete copy still waiting for its title key needs peers as much as a download does.
     for (const Hash256& infohash : m_added) {
         auto status = m_swarm.status(infohash);
-        if (status && status->state != swarm::TorrentStatus::State::Seeding)
+        if (status
+            && (status->state != swarm::TorrentStatus::State::Seeding
+                || m_swarm.keyWanted(infohash)))
             connectPeers(infohash);
     }
 }

@@ -3,9 +3,7 @@
 #include "core/market/ContentServices.h"
 
 #include <QMetaObject>
-#include <QTimer>
 
-#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -19,13 +17,9 @@ namespace ls::market {
 // before the library stores it (wrapped). A key that fails is refused and reported, and the
 // next holder's answer is checked in turn; asking stops once a key is stored.
 //
-// Two things the swarm does not do yet are made up for here (see the report on core/swarm):
-//  - a key request that reaches a holder before the holder granted us is refused and never
-//    sent again on that connection, so after a refusal (or a forged key, or a while without an
-//    answer) the torrent is reconnected (Seeder::reconnect): on the new connection both sides
-//    grant at once from their remembered decisions, so the request is answered;
-//  - a copy that completes without the key can no longer ask (seeds drop connections to
-//    seeds), so downloads are held slow (Seeder::holdDownloads) until the key is here.
+// The swarm does the asking (core/swarm PermitGate): every connected holder that granted us, and
+// again a few seconds after a refusal or a key that did not check out, for as long as the key is
+// wanted; connections that carry key business stay open when both copies are complete.
 class TitleKeyReceiver {
 public:
     TitleKeyReceiver(ContentServices& services, std::uint64_t titleId, const Hash256& keyCommitment,
@@ -41,7 +35,6 @@ public:
     Result<void> accept(const FixedBytes<80>& sealedKey);
 
 private:
-    void askAgainSoon();
     void stopAsking();
 
     ContentServices& m_services;
@@ -51,10 +44,6 @@ private:
     std::function<void(const std::string&)> m_refused;
     std::function<void()> m_stored;
     std::vector<QMetaObject::Connection> m_connections;
-    std::shared_ptr<void> m_slowDownloads;
-    QTimer m_askAgain; // one-shot: reconnect shortly after a refusal
-    QTimer m_patience; // periodic: reconnect when no answer came for a while
-    std::chrono::steady_clock::time_point m_lastAsked {};
     bool m_asking = false;
 };
 

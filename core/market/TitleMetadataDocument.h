@@ -33,6 +33,14 @@ struct TitleMetadataDocument {
     static constexpr std::size_t kMaxContentsEntries = 2000;
     static constexpr std::size_t kMaxContentsEntryBytes = 512;
 
+    // The limits screens show (api::TitleMetadataLimits) are the ones enforced here.
+    using Limits = api::TitleMetadataLimits;
+    static_assert(Limits::maxTitleBytes == kMaxTitleBytes && Limits::maxAuthors == kMaxAuthors
+        && Limits::maxAuthorBytes == kMaxNameBytes && Limits::maxBlurbBytes == kMaxBlurbBytes
+        && Limits::maxContentsEntries == kMaxContentsEntries
+        && Limits::maxContentsEntryBytes == kMaxContentsEntryBytes
+        && Limits::maxCoverBytes == kMaxCoverBytes);
+
     std::string title;
     std::vector<std::string> authors;
     std::string subject;

@@ -248,6 +248,11 @@ void LibtorrentSwarm::clearPriorities(const Hash256& infohash)
         handle->clear_piece_deadlines();
 }
 
+bool LibtorrentSwarm::keyWanted(const Hash256& infohash) const
+{
+    return d->hub->wantsKey(infohash);
+}
+
 void LibtorrentSwarm::setKeyWanted(const Hash256& infohash, bool wanted)
 {
     d->hub->setWantsKey(infohash, wanted);

@@ -45,6 +45,7 @@ public:
         int milliseconds) override;
     void clearPriorities(const Hash256& infohash) override;
     void setKeyWanted(const Hash256& infohash, bool wanted) override;
+    bool keyWanted(const Hash256& infohash) const override;
     void saveResumeData() override;
 
 private:

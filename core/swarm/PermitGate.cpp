@@ -21,19 +21,24 @@ namespace {
 constexpr int kOurMessageId = 17;
 constexpr char kExtensionName[] = "ls_permit";
 constexpr std::chrono::seconds kProofTimeout { 15 };
+// After a refusal or a key that did not check out, the same holder is asked again this much
+// later, for as long as the key is wanted (the holder's chain view may have lagged our licence).
+constexpr std::chrono::seconds kKeyRetryInterval { 3 };
+
+using Clock = std::chrono::steady_clock;
 
 // One peer connection of a permissioned torrent: proves our account, checks the peer's, and
 // keeps the peer choked (its requests dropped) until the owner grants it.
 class PeerGate final : public lt::peer_plugin {
 public:
-    PeerGate(lt::peer_connection_handle connection, std::shared_ptr<PermitHub> hub,
-        Hash256 infohash)
+    PeerGate(
+        lt::peer_connection_handle connection, std::shared_ptr<PermitHub> hub, Hash256 infohash)
         : m_connection(std::move(connection))
         , m_hub(std::move(hub))
         , m_context { m_hub->chainId(), infohash }
         , m_id(m_hub->newConnectionId())
         , m_ourNonce(crypto::randomFixed<kPermitNonceSize>())
-        , m_connectedAt(std::chrono::steady_clock::now())
+        , m_connectedAt(Clock::now())
     {
     }
 
@@ -44,6 +49,8 @@ public:
         handshake["m"][kExtensionName] = kOurMessageId;
         handshake["ls_nonce"] = std::string(m_ourNonce.begin(), m_ourNonce.end());
         handshake["ls_chain"] = static_cast<std::int64_t>(m_context.chainId);
+        // Lets a holder keep this connection open for our key request (can_disconnect).
+        handshake["ls_wants_key"] = m_hub->wantsKey(m_context.infohash) ? 1 : 0;
     }
 
     bool on_handshake(lt::span<char const> reservedBits) override
@@ -72,6 +79,7 @@ public:
             return true;
         }
         m_theirId = static_cast<int>(id);
+        m_peerWantsKey = handshake.dict_find_int_value("ls_wants_key", 0) == 1;
         m_theirNonce.emplace();
         std::copy(nonce.begin(), nonce.end(), m_theirNonce->begin());
         send(provePermit(m_hub->signingKey(), m_context, m_ourNonce, *m_theirNonce));
@@ -93,8 +101,8 @@ public:
                 lt::errors::invalid_extended);
             return true;
         }
-        auto decoded = decodePermitMessage(
-            ByteView(reinterpret_cast<const std::uint8_t*>(body.data()),
+        auto decoded
+            = decodePermitMessage(ByteView(reinterpret_cast<const std::uint8_t*>(body.data()),
                 static_cast<std::size_t>(body.size())));
         if (!decoded) {
             refuse(decoded.error().message, lt::errors::invalid_extended);
@@ -137,7 +145,7 @@ public:
             refuse("refused: no permit", lt::errors::peer_banned);
             return;
         }
-        if (!m_peerAccount && std::chrono::steady_clock::now() - m_connectedAt > kProofTimeout) {
+        if (!m_peerAccount && Clock::now() - m_connectedAt > kProofTimeout) {
             refuse("the peer did not prove an account in time", lt::errors::timed_out_no_handshake);
             return;
         }
@@ -155,10 +163,33 @@ public:
         }
         for (const PermitMessage& message : m_hub->takeMessages(m_id))
             send(message);
-        if (granted() && !m_keyRequested && m_hub->wantsKey(m_context.infohash)) {
-            m_keyRequested = true;
+        // Asked only once both sides granted: a holder answers a request from a peer it has not
+        // granted (yet) with a refusal.
+        if (granted() && m_theirVerdict.value_or(false) && !m_keyAnswerAwaited
+            && Clock::now() >= m_nextKeyRequest && m_hub->wantsKey(m_context.infohash)) {
+            m_keyAnswerAwaited = true;
             send(KeyRequest {});
         }
+    }
+
+    // libtorrent closes a connection between two complete copies as redundant, as early as the
+    // extension handshake. One that may still carry the title key stays: a copy can be complete
+    // before its key arrives (a small title, a key that did not check out, an earlier run that
+    // stopped in between), and a holder can complete its own copy while a request is on its way.
+    // Until both permits are settled nobody knows yet; a refusal closes the connection anyway.
+    bool can_disconnect(lt::error_code const& error) override
+    {
+        const bool redundant = error == lt::errors::upload_upload_connection
+            || error == lt::errors::uninteresting_upload_peer
+            || error == lt::errors::torrent_finished;
+        if (!redundant || m_closed)
+            return true;
+        if (!m_verdictSent || !m_theirVerdict)
+            return false;
+        if (!granted() || !*m_theirVerdict)
+            return true;
+        const bool keyBusiness = m_hub->wantsKey(m_context.infohash) || m_peerWantsKey;
+        return !keyBusiness;
     }
 
 private:
@@ -183,8 +214,10 @@ private:
 
     void handle(const PermitVerdict& verdict)
     {
+        m_theirVerdict = verdict.granted;
         if (!verdict.granted)
             m_hub->report(m_context.infohash, "refused by a peer: " + verdict.reason);
+        pump();
     }
 
     void handle(const KeyRequest&)
@@ -193,25 +226,37 @@ private:
             send(KeyRefusal { "no permit for this title" });
             return;
         }
+        m_peerWantsKey = true;
         m_hub->requestKey(m_context.infohash, *m_peerAccount, m_id);
     }
 
     void handle(const KeyDelivery& delivery)
     {
+        // Whether it checks out is the owner's to say: if the key is still wanted afterwards, this
+        // holder is asked again later.
+        keyAnswered();
         if (m_peerAccount)
             m_hub->deliverKey(m_context.infohash, *m_peerAccount, delivery.sealedKey);
     }
 
     void handle(const KeyRefusal& refusal)
     {
+        keyAnswered();
         m_hub->report(m_context.infohash, "a peer refused the key: " + refusal.reason);
+    }
+
+    void keyAnswered()
+    {
+        m_keyAnswerAwaited = false;
+        m_nextKeyRequest = Clock::now() + kKeyRetryInterval;
     }
 
     void applyDecision(const PermitDecision& decision)
     {
         m_verdictSent = true;
         m_granted = decision.granted;
-        send(PermitVerdict { decision.granted, decision.granted ? std::string() : decision.reason });
+        send(
+            PermitVerdict { decision.granted, decision.granted ? std::string() : decision.reason });
         if (decision.granted) {
             m_hub->report(m_context.infohash, "granted " + m_peerAccount->toChecksumString());
             m_connection.maybe_unchoke_this_peer();
@@ -227,6 +272,9 @@ private:
     {
         if (m_closed || m_theirId <= 0)
             return;
+        if (std::holds_alternative<KeyDelivery>(message)
+            || std::holds_alternative<KeyRefusal>(message))
+            m_peerWantsKey = false; // answered: a later request says it wants one again
         const Bytes payload = encodePermitMessage(message);
         const std::uint32_t length = static_cast<std::uint32_t>(payload.size() + 2);
         const char header[6] = { static_cast<char>(length >> 24), static_cast<char>(length >> 16),
@@ -240,7 +288,8 @@ private:
     void sendReject(const lt::peer_request& request)
     {
         char message[17] = { 0, 0, 0, 13, 16 /* reject request */ };
-        const std::uint32_t fields[3] = { static_cast<std::uint32_t>(static_cast<int>(request.piece)),
+        const std::uint32_t fields[3] = { static_cast<std::uint32_t>(
+                                              static_cast<int>(request.piece)),
             static_cast<std::uint32_t>(request.start), static_cast<std::uint32_t>(request.length) };
         for (int field = 0; field < 3; ++field)
             for (int byte = 0; byte < 4; ++byte)
@@ -253,8 +302,8 @@ private:
         if (m_closed)
             return;
         m_closed = true;
-        m_hub->report(m_context.infohash, "disconnected " + m_connection.remote().address().to_string()
-                + ": " + why);
+        m_hub->report(m_context.infohash,
+            "disconnected " + m_connection.remote().address().to_string() + ": " + why);
         m_connection.disconnect(lt::errors::make_error_code(code), lt::operation_t::bittorrent);
     }
 
@@ -263,13 +312,16 @@ private:
     const PermitContext m_context;
     const std::uint64_t m_id;
     const PermitNonce m_ourNonce;
-    const std::chrono::steady_clock::time_point m_connectedAt;
+    const Clock::time_point m_connectedAt;
     std::optional<PermitNonce> m_theirNonce;
     int m_theirId = 0;
     std::optional<crypto::Address> m_peerAccount;
     bool m_verdictSent = false;
     bool m_granted = false;
-    bool m_keyRequested = false;
+    std::optional<bool> m_theirVerdict; // the peer's verdict on us: granted or not
+    bool m_keyAnswerAwaited = false; // we asked this peer for the key
+    bool m_peerWantsKey = false; // said so in its handshake, or asked and not yet answered
+    Clock::time_point m_nextKeyRequest {};
     bool m_peerSupportsFast = false;
     bool m_disconnectAfterVerdict = false;
     bool m_closed = false;
@@ -286,7 +338,8 @@ public:
     {
     }
 
-    std::shared_ptr<lt::peer_plugin> new_connection(lt::peer_connection_handle const& connection) override
+    std::shared_ptr<lt::peer_plugin> new_connection(
+        lt::peer_connection_handle const& connection) override
     {
         if (connection.type() != lt::connection_type::bittorrent)
             return nullptr; // web seeds only ever send to us
@@ -325,12 +378,13 @@ std::shared_ptr<TorrentGate> GateDirectory::find(const Hash256& infohash)
 TorrentPluginFactory permitGateFactory(
     std::shared_ptr<PermitHub> hub, std::shared_ptr<GateDirectory> directory, Hash256 infohash)
 {
-    return [hub = std::move(hub), directory = std::move(directory), infohash](
-               lt::torrent_handle const&, lt::client_data_t) -> std::shared_ptr<lt::torrent_plugin> {
-        auto gate = std::make_shared<TorrentGate>(hub, infohash);
-        directory->add(infohash, gate);
-        return gate;
-    };
+    return
+        [hub = std::move(hub), directory = std::move(directory), infohash](
+            lt::torrent_handle const&, lt::client_data_t) -> std::shared_ptr<lt::torrent_plugin> {
+            auto gate = std::make_shared<TorrentGate>(hub, infohash);
+            directory->add(infohash, gate);
+            return gate;
+        };
 }
 
 void wakePermitGate(

@@ -25,7 +25,14 @@ std::optional<PermitDecision> PermitHub::decision(
     auto found = m_decisions.find({ infohash, peer });
     if (found == m_decisions.end())
         return std::nullopt;
-    return found->second;
+    // A refusal is the chain as the owner last saw it: a buyer refused a moment before its
+    // licence reached our view is asked about afresh on a later connection.
+    if (!found->second.decision.granted
+        && std::chrono::steady_clock::now() - found->second.decidedAt > m_refusalLifetime) {
+        m_decisions.erase(found);
+        return std::nullopt;
+    }
+    return found->second.decision;
 }
 
 void PermitHub::requestDecision(const Hash256& infohash, const crypto::Address& peer)
@@ -88,11 +95,12 @@ std::uint64_t PermitHub::newConnectionId()
     return m_nextConnection++;
 }
 
-void PermitHub::decide(const Hash256& infohash, const crypto::Address& peer, PermitDecision decision)
+void PermitHub::decide(
+    const Hash256& infohash, const crypto::Address& peer, PermitDecision decision)
 {
     std::lock_guard lock(m_mutex);
     m_asked.erase({ infohash, peer });
-    m_decisions[{ infohash, peer }] = std::move(decision);
+    m_decisions[{ infohash, peer }] = { std::move(decision), std::chrono::steady_clock::now() };
 }
 
 void PermitHub::sendMessage(std::uint64_t connection, PermitMessage message)
@@ -108,6 +116,12 @@ void PermitHub::setWantsKey(const Hash256& infohash, bool wanted)
         m_wantedKeys.insert(infohash);
     else
         m_wantedKeys.erase(infohash);
+}
+
+void PermitHub::setRefusalLifetime(std::chrono::milliseconds lifetime)
+{
+    std::lock_guard lock(m_mutex);
+    m_refusalLifetime = lifetime;
 }
 
 void PermitHub::forget(const Hash256& infohash)

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -30,13 +31,15 @@ struct PermitDecision {
 // and waking the torrent's gate (LibtorrentSwarm::wakeGate).
 class PermitHub {
 public:
+    static constexpr std::chrono::milliseconds kRefusalLifetime { 30'000 };
+
     struct Owner {
         QObject* context = nullptr; // questions are queued to this object's thread
         // May `account` receive this torrent's pieces? Answer with decide().
         std::function<void(const Hash256& infohash, const crypto::Address& account)> authorize;
         // `account` (granted) asks us for the title key; answer with sendMessage().
-        std::function<void(const Hash256& infohash, const crypto::Address& account,
-            std::uint64_t connection)>
+        std::function<void(
+            const Hash256& infohash, const crypto::Address& account, std::uint64_t connection)>
             keyRequested;
         // A sealed title key arrived from `account`.
         std::function<void(const Hash256& infohash, const crypto::Address& account,
@@ -68,11 +71,17 @@ public:
     void decide(const Hash256& infohash, const crypto::Address& peer, PermitDecision decision);
     void sendMessage(std::uint64_t connection, PermitMessage message);
     void setWantsKey(const Hash256& infohash, bool wanted);
+    // How long a refusal stands before the owner is asked again (default kRefusalLifetime).
+    void setRefusalLifetime(std::chrono::milliseconds lifetime);
     // Forgets decisions for a torrent (e.g. after a licence check should be repeated).
     void forget(const Hash256& infohash);
 
 private:
     using Key = std::pair<Hash256, crypto::Address>;
+    struct Decided {
+        PermitDecision decision;
+        std::chrono::steady_clock::time_point decidedAt;
+    };
     template <typename F> void post(F function);
 
     const std::uint64_t m_chainId;
@@ -81,7 +90,8 @@ private:
     Owner m_owner;
 
     std::mutex m_mutex; // guards everything below
-    std::map<Key, PermitDecision> m_decisions;
+    std::map<Key, Decided> m_decisions;
+    std::chrono::milliseconds m_refusalLifetime = kRefusalLifetime;
     std::set<Key> m_asked;
     std::map<std::uint64_t, std::vector<PermitMessage>> m_outbox;
     std::set<Hash256> m_wantedKeys;

@@ -53,6 +53,7 @@ public:
 
     // Asks every granted peer of the torrent for the title key until keyWanted(…, false).
     virtual void setKeyWanted(const Hash256& infohash, bool wanted) = 0;
+    virtual bool keyWanted(const Hash256& infohash) const = 0;
     // Asks libtorrent for resume data of every torrent (resumeDataSaved follows for each).
     virtual void saveResumeData() = 0;
 

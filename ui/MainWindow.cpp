@@ -2,17 +2,26 @@
 
 #include "ui/SectionIntroPage.h"
 #include "ui/StatusText.h"
+#include "ui/discover/DiscoverPage.h"
+#include "ui/library/LibraryPage.h"
 #include "ui/network/NetworkPage.h"
+#include "ui/network/SharingPanel.h"
+#include "ui/network/TransferText.h"
+#include "ui/studio/StudioPage.h"
 #include "ui/wallet/WalletPage.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMetaEnum>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
 
 namespace ls::ui {
 namespace {
@@ -38,8 +47,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    right->addWidget(m_pages, 1);
     layout->addWidget(m_navigation);
-    layout->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
 
     buildNavigation();
@@ -67,28 +80,9 @@ void MainWindow::buildNavigation()
         "  background: palette(highlight); color: palette(highlighted-text); }"
         "QListWidget#navigation::item:hover:!selected { background: palette(midlight); }"));
 
-    addSection(Section::Discover, tr("Discover"),
-        new SectionIntroPage(tr("Discover"),
-            tr("Find books, music and video published on the network, verified against the "
-               "chain before they are shown."),
-            { tr("Browse covers and search by title, author or subject"),
-                tr("Filter by media type and price, sort by newest or most sold"),
-                tr("Open a title page: blurb, contents, versions, sample and price"),
-                tr("Buy with PHT and follow the purchase until the title opens") }));
-    addSection(Section::Library, tr("Library"),
-        new SectionIntroPage(tr("Library"),
-            tr("Everything you own, stored encrypted on this computer. Your licences live on "
-               "chain, so you can download a title again at any time."),
-            { tr("Read books and play audio or video, even while they download"),
-                tr("Open the latest version or any earlier one"),
-                tr("Remove a local copy and keep the licence") }));
-    addSection(Section::Studio, tr("Studio"),
-        new SectionIntroPage(tr("Studio"),
-            tr("Publish your own work and sell it directly to readers. Payments reach your "
-               "wallet at the moment of sale, even while this computer is off."),
-            { tr("Publish a PDF, EPUB, audio or video file with cover, blurb and price"),
-                tr("Change prices, add new versions, delist a title"),
-                tr("Watch sales and revenue as they happen and export them as CSV") }));
+    addSection(Section::Discover, tr("Discover"), discoverIntroPage());
+    addSection(Section::Library, tr("Library"), libraryIntroPage());
+    addSection(Section::Studio, tr("Studio"), studioIntroPage());
     addSection(Section::Wallet, tr("Wallet"),
         new SectionIntroPage(tr("Wallet"),
             tr("Your PHT account. Keys never leave this computer unencrypted; balances are "
@@ -109,6 +103,37 @@ void MainWindow::buildNavigation()
 
     connect(
         m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+}
+
+QWidget* MainWindow::discoverIntroPage()
+{
+    return new SectionIntroPage(tr("Discover"),
+        tr("Find books, music and video published on the network, verified against the "
+           "chain before they are shown."),
+        { tr("Browse covers and search by title, author or subject"),
+            tr("Filter by media type and price, sort by newest or most sold"),
+            tr("Open a title page: blurb, contents, versions, sample and price"),
+            tr("Buy with PHT and follow the purchase until the title opens") });
+}
+
+QWidget* MainWindow::studioIntroPage()
+{
+    return new SectionIntroPage(tr("Studio"),
+        tr("Publish your own work and sell it directly to readers. Payments reach your "
+           "wallet at the moment of sale, even while this computer is off."),
+        { tr("Publish a PDF, EPUB, audio or video file with cover, blurb and price"),
+            tr("Change prices, add new versions, delist a title"),
+            tr("Watch sales and revenue as they happen and export them as CSV") });
+}
+
+QWidget* MainWindow::libraryIntroPage()
+{
+    return new SectionIntroPage(tr("Library"),
+        tr("Everything you own, stored encrypted on this computer. Your licences live on "
+           "chain, so you can download a title again at any time."),
+        { tr("Read books and play audio or video, even while they download"),
+            tr("Open the latest version or any earlier one"),
+            tr("Remove a local copy and keep the licence") });
 }
 
 void MainWindow::addSection(Section section, const QString& title, QWidget* page)
@@ -143,7 +168,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_peerStatus);
     statusBar()->addPermanentWidget(m_rateStatus);
     // No swarm is attached to the window yet: zeros would look like a measurement. They show
-    // once the swarm service reports (its wiring into the app comes with Library and Studio).
+    // once the content session's swarm reports (attachContent).
     m_peerStatus->setVisible(false);
     m_rateStatus->setVisible(false);
 }
@@ -175,10 +200,134 @@ void MainWindow::attachSettings(SettingsSetup setup)
     replacePage(Section::Settings, new SettingsPage(std::move(setup), m_pages));
 }
 
+void MainWindow::requestUnlock(UnlockContent unlock)
+{
+    delete m_unlock;
+    m_unlock = new UnlockPanel(std::move(unlock), centralWidget());
+    auto* right = qobject_cast<QVBoxLayout*>(centralWidget()->layout()->itemAt(1)->layout());
+    right->insertWidget(0, m_unlock);
+    m_unlock->show(); // a child added to a window already shown starts hidden
+    connect(m_unlock, &UnlockPanel::unlocked, m_unlock, &QWidget::hide);
+}
+
+void MainWindow::attachContent(ContentServices content)
+{
+    m_transferSubscription.reset();
+    m_studio = content.studio;
+    m_transfers = content.transfers;
+    api::Transfers* transfers = content.transfers;
+    attachContentPages(content);
+    if (content.library && m_unlock)
+        m_unlock->hide();
+    networkPage()->setTransfers(transfers);
+    if (transfers) {
+        m_transferSubscription = transfers->subscribeStatus(
+            [this](const api::SwarmStatus& status) { showTransfers(status); });
+        showTransfers(transfers->status());
+    } else {
+        m_peerStatus->setVisible(false);
+        m_rateStatus->setVisible(false);
+        updateTray(false);
+    }
+}
+
+void MainWindow::attachContentPages(const ContentServices& content)
+{
+    if (!content.library || !content.studio || !content.catalog || !m_chain || !m_market
+        || !m_wallet) {
+        if (!m_libraryPage)
+            return;
+        m_libraryPage = nullptr;
+        // Gone now, not at the next turn of the event loop: their services are about to go.
+        const Section sections[] = { Section::Discover, Section::Library, Section::Studio };
+        std::vector<QWidget*> old;
+        for (Section section : sections)
+            old.push_back(page(section));
+        replacePage(Section::Discover, discoverIntroPage());
+        replacePage(Section::Library, libraryIntroPage());
+        replacePage(Section::Studio, studioIntroPage());
+        qDeleteAll(old);
+        return;
+    }
+    m_libraryPage = new LibraryPage(*content.library, m_pages);
+    auto* discover = new DiscoverPage(
+        *content.catalog, *m_chain, *m_market, *content.library, *m_wallet, m_pages);
+    auto* studio = new StudioPage(*content.studio, *m_market, *m_chain, *m_wallet, m_pages);
+    replacePage(Section::Discover, discover);
+    replacePage(Section::Library, m_libraryPage);
+    replacePage(Section::Studio, studio);
+    // A title bought in Discover opens from the library, where its decrypted stream comes from.
+    connect(discover, &DiscoverPage::openRequested, this, [this](quint64 titleId, quint32 version) {
+        showSection(Section::Library);
+        m_libraryPage->open(titleId, version);
+    });
+    connect(discover, &DiscoverPage::purchased, m_libraryPage, &LibraryPage::refresh);
+    connect(studio, &StudioPage::published, this, [this, discover] {
+        m_libraryPage->refresh();
+        discover->refresh();
+    });
+}
+
+void MainWindow::showTransfers(const api::SwarmStatus& status)
+{
+    m_peerStatus->setText(tr("Peers: %1").arg(status.peers));
+    m_rateStatus->setText(transfertext::rates(status.downloadRate, status.uploadRate));
+    m_peerStatus->setVisible(true);
+    m_rateStatus->setVisible(true);
+    updateTray(status.limits.fullSeeding);
+}
+
+void MainWindow::updateTray(bool fullSeeding)
+{
+    m_fullSeeding = fullSeeding;
+    if (!fullSeeding) {
+        if (m_tray)
+            m_tray->hide();
+        return;
+    }
+    if (!m_tray) {
+        if (!QSystemTrayIcon::isSystemTrayAvailable())
+            return; // no tray: closing the window quits, as it always does
+        const QIcon icon
+            = windowIcon().isNull() ? style()->standardIcon(QStyle::SP_DriveNetIcon) : windowIcon();
+        m_tray = new QSystemTrayIcon(icon, this);
+        m_tray->setObjectName(QStringLiteral("trayIcon"));
+        m_tray->setToolTip(tr("Lightstreams: sharing your titles"));
+        auto* menu = new QMenu(this);
+        menu->addAction(tr("Show Lightstreams"), this, [this] {
+            showNormal();
+            activateWindow();
+        });
+        menu->addAction(tr("Quit"), qApp, &QCoreApplication::quit);
+        m_tray->setContextMenu(menu);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            activateWindow();
+        });
+    }
+    m_tray->show();
+}
+
+bool MainWindow::keepsRunningInTray() const
+{
+    return m_fullSeeding && m_tray && m_tray->isVisible();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (!keepsRunningInTray())
+        return QMainWindow::closeEvent(event);
+    // Full seeding: the window goes, the app keeps serving from the tray until Quit.
+    event->ignore();
+    hide();
+}
+
 NetworkPage* MainWindow::networkPage()
 {
     if (!m_networkPage) {
         m_networkPage = new NetworkPage(m_pages);
+        connect(m_networkPage->sharingPanel(), &SharingPanel::limitsChanged, this,
+            &MainWindow::sharingLimitsChanged);
         replacePage(Section::Network, m_networkPage);
     }
     return m_networkPage;
@@ -202,6 +351,7 @@ void MainWindow::attachChain(api::Chain* chain, api::Market* market)
     m_chainSubscription.reset();
     m_syncTimer.stop();
     m_chain = chain;
+    m_market = market;
     if (m_walletPage)
         m_walletPage->setChain(chain, market);
     networkPage()->setChain(chain);

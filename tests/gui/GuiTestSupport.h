@@ -5,6 +5,7 @@
 #include "app/gui/DesktopApp.h"
 #include "core/api/LocalNetwork.h"
 #include "ui/MainWindow.h"
+#include "ui/library/UnlockPanel.h"
 #include "ui/onboarding/OnboardingWizard.h"
 
 #include <QAbstractButton>
@@ -46,10 +47,15 @@ public:
         options.nodeProgram = LS_NODE_PATH;
         // Tests only: a key file in a fraction of a second instead of about one.
         options.keyFileStrength = api::KeyFileStrength::Light;
+        // The content swarm on loopback only, peers named explicitly (no DHT, no multicast).
+        options.swarm.listenInterfaces = "127.0.0.1:0";
+        options.swarm.dht = false;
+        options.swarm.localDiscovery = false;
         m_app = gui::DesktopApp::create(std::move(options)).value();
     }
 
     gui::DesktopApp& app() { return *m_app; }
+    std::filesystem::path profileDirectory() const { return m_app->profile().directory(); }
     ui::MainWindow* window() { return m_app->mainWindow(); }
     QString statusText()
     {
@@ -87,6 +93,14 @@ inline void type(QWidget* field, const QString& text)
 
 // First run, as a new user: create a wallet, write the phrase down, confirm three words, keep
 // "This computer". Returns the phrase's words through `phrase`. Check QTest::currentTestFailed().
+// A returning user: the wallet exists before the app starts, so the app opens on the main window
+// and asks for the passphrase to unlock the library.
+inline void createWalletBeforeStart(AppUnderTest& subject)
+{
+    auto created = subject.app().wallet().create(kGuiPassphrase, 12, api::KeyFileStrength::Light);
+    QVERIFY2(created, created ? "" : created.error().message.c_str());
+}
+
 inline void createWalletThroughOnboarding(AppUnderTest& subject, QStringList* phrase = nullptr)
 {
     using Wizard = ui::OnboardingWizard;
@@ -142,6 +156,24 @@ inline void waitUntilConnected(AppUnderTest& subject)
         QFAIL(subject.app().localNetwork()->status().error.c_str());
     QTRY_VERIFY_WITH_TIMEOUT(
         subject.statusText().startsWith(QStringLiteral("Verified block ")), kGuiWaitMs);
+}
+
+// Types the passphrase into the unlock bar and presses Unlock; waits until the bar answers.
+// Returns the error it shows (empty on success). Check QTest::currentTestFailed().
+inline QString unlockWith(AppUnderTest& subject, const QString& passphrase)
+{
+    auto* panel = subject.window() ? subject.window()->unlockPanel() : nullptr;
+    if (!panel || !panel->isVisible())
+        return QStringLiteral("no unlock bar");
+    auto* field = widget<QLineEdit>(panel, "unlockPassphrase");
+    field->setFocus();
+    QTest::keyClicks(field, passphrase);
+    auto* button = widget<QPushButton>(panel, "unlockButton");
+    QTest::mouseClick(button, Qt::LeftButton);
+    // Argon2id on a worker, twice.
+    if (!QTest::qWaitFor([&] { return !panel->isBusy(); }, kGuiWaitMs))
+        return QStringLiteral("still unlocking");
+    return panel->errorText();
 }
 
 } // namespace ls::testing

@@ -1,7 +1,10 @@
 #include "ui/MainWindow.h"
+#include "ui/library/UnlockPanel.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTest>
@@ -20,9 +23,10 @@ private Q_SLOTS:
         QStringList titles;
         for (int row = 0; row < navigation->count(); ++row)
             titles << navigation->item(row)->text();
-        QCOMPARE(titles, (QStringList{QStringLiteral("Discover"), QStringLiteral("Library"),
-                                      QStringLiteral("Studio"), QStringLiteral("Wallet"),
-                                      QStringLiteral("Network"), QStringLiteral("Settings")}));
+        QCOMPARE(titles,
+            (QStringList { QStringLiteral("Discover"), QStringLiteral("Library"),
+                QStringLiteral("Studio"), QStringLiteral("Wallet"), QStringLiteral("Network"),
+                QStringLiteral("Settings") }));
     }
 
     void opensOnDiscover()
@@ -47,7 +51,8 @@ private Q_SLOTS:
             QRect rect = navigation->visualItemRect(item);
             QTest::mouseClick(navigation->viewport(), Qt::LeftButton, {}, rect.center());
             QTRY_COMPARE(pages->currentIndex(), row);
-            auto* heading = pages->currentWidget()->findChild<QLabel*>(QStringLiteral("sectionHeading"));
+            auto* heading
+                = pages->currentWidget()->findChild<QLabel*>(QStringLiteral("sectionHeading"));
             QVERIFY(heading);
             QCOMPARE(heading->text(), item->text());
         }
@@ -55,8 +60,10 @@ private Q_SLOTS:
 
     void sectionNamesParseCaseInsensitively()
     {
-        QCOMPARE(MainWindow::sectionFromName(QStringLiteral("wallet")), MainWindow::Section::Wallet);
-        QCOMPARE(MainWindow::sectionFromName(QStringLiteral("Network")), MainWindow::Section::Network);
+        QCOMPARE(
+            MainWindow::sectionFromName(QStringLiteral("wallet")), MainWindow::Section::Wallet);
+        QCOMPARE(
+            MainWindow::sectionFromName(QStringLiteral("Network")), MainWindow::Section::Network);
         QVERIFY(!MainWindow::sectionFromName(QStringLiteral("Nowhere")).has_value());
     }
 
@@ -66,6 +73,52 @@ private Q_SLOTS:
         auto* chain = window.statusBar()->findChild<QLabel*>(QStringLiteral("chainStatus"));
         QVERIFY(chain);
         QCOMPARE(chain->text(), QStringLiteral("Not connected to a network"));
+    }
+
+    void peersAndRatesStayHiddenWithoutASwarm()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.statusBar()->findChild<QLabel*>(QStringLiteral("peerStatus"))->isVisible());
+        QVERIFY(!window.statusBar()->findChild<QLabel*>(QStringLiteral("rateStatus"))->isVisible());
+        QVERIFY(!window.libraryPage());
+        QVERIFY(!window.keepsRunningInTray()); // no swarm, no full seeding
+    }
+
+    // The unlock bar hands the passphrase to the app's unlock function (a seam here: the app's
+    // own runs Argon2id on a worker, tests/gui/tst_library_screen) and shows its answer.
+    void theUnlockBarAsksAgainAfterAWrongPassphrase()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QStringList tried;
+        window.requestUnlock([&](ls::crypto::SecretBytes passphrase, auto done) {
+            tried << QString::fromUtf8(
+                passphrase.asText().data(), qsizetype(passphrase.asText().size()));
+            if (passphrase.asText() == "right one")
+                return done({});
+            done(ls::fail(ls::ErrorKind::WrongPassphrase, "wrong passphrase"));
+        });
+        auto* panel = window.unlockPanel();
+        QVERIFY(panel && panel->isVisible());
+        auto* field = panel->findChild<QLineEdit*>(QStringLiteral("unlockPassphrase"));
+        auto* button = panel->findChild<QPushButton*>(QStringLiteral("unlockButton"));
+        QVERIFY(field && button);
+        QCOMPARE(field->echoMode(), QLineEdit::Password);
+
+        QTest::keyClicks(field, QStringLiteral("wrong one"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(panel->errorText().contains(QStringLiteral("does not open this wallet")));
+        QVERIFY(field->text().isEmpty()); // nothing of it stays in the field
+        QVERIFY(panel->isVisible());
+
+        QTest::keyClicks(field, QStringLiteral("right one"));
+        QTest::keyClick(field, Qt::Key_Return);
+        QVERIFY(panel->errorText().isEmpty());
+        QVERIFY(!panel->isVisible());
+        QCOMPARE(tried, (QStringList { QStringLiteral("wrong one"), QStringLiteral("right one") }));
     }
 };
 

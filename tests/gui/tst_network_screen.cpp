@@ -1,6 +1,8 @@
 // The Network screen and the status bar over "This computer": what the light client verified,
 // the endpoint it follows, alarms, and the local node's state through a stop and a restart.
+#include <QCheckBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeWidget>
 
 #include "tests/gui/GuiTestSupport.h"
@@ -47,6 +49,21 @@ private Q_SLOTS:
         QVERIFY(label("networkVerifiedHash")->text().startsWith(QStringLiteral("0x")));
         QVERIFY(
             label("networkName")->text().startsWith(QStringLiteral("This computer (chain id ")));
+    }
+
+    void sharingStartsOnceTheLibraryIsUnlocked()
+    {
+        // Right after the first-run wizard the library unlocks with the passphrase just chosen,
+        // without asking again; the swarm then reports its listening port, peers and rates.
+        auto* sharing = widget<QWidget>(m_subject->window(), "sharingPanel");
+        QVERIFY(sharing);
+        QTRY_VERIFY_WITH_TIMEOUT(m_subject->app().transfers() != nullptr, kGuiWaitMs);
+        QTRY_VERIFY(widget<QCheckBox>(sharing, "fullSeeding")->isEnabled());
+        QTRY_VERIFY(widget<QLabel>(sharing, "sharingSummary")
+                        ->text()
+                        .contains(QStringLiteral("listening on port")));
+        QTRY_VERIFY(label("peerStatus")->isVisible());
+        QVERIFY(!m_subject->window()->unlockPanel()->isVisible());
     }
 
     void listsTheEndpointItFollows()

@@ -1,10 +1,20 @@
 // The Wallet screen over "This computer": the proven balance, receiving, sending through the Send
-// dialog (with its confirmation and errors) and the backup phrase, all through the widgets.
+// dialog (with its confirmation and errors) and the backup phrase, all through the widgets. The
+// history (purchases, sales, publications, each proven) over a real `lightstreams-node --dev`.
+#include "core/crypto/HdKey.h"
+#include "core/crypto/Mnemonic.h"
+#include "core/market/CatalogCalls.h"
+#include "core/protocol/Transaction.h"
+#include "ui/PhtAmount.h"
+#include "ui/wallet/WalletPage.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QProgressBar>
+#include <QTableWidget>
 
 #include "tests/gui/GuiTestSupport.h"
+#include "tests/market/ContentTestSupport.h"
 
 using namespace ls;
 using namespace ls::testing;
@@ -13,13 +23,62 @@ namespace {
 
 constexpr const char* kRecipient = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 
-template <typename T, typename Call> Result<T> await(Call call)
+crypto::PrivateKey devKey(std::uint32_t index)
 {
-    std::optional<Result<T>> result;
-    auto handle = call([&](Result<T> value) { result = std::move(value); });
-    if (!QTest::qWaitFor([&] { return result.has_value(); }, kGuiWaitMs))
-        return fail(ErrorKind::Internal, "timed out");
-    return std::move(*result);
+    auto seed = crypto::Mnemonic::parse(kDevPhrase).value().seed().value();
+    return crypto::ethereumAccountKey(seed, index).value();
+}
+
+// Signs a Catalog call with a development key, sends it through `chain` and waits until a
+// verified block holds its receipt.
+Result<api::TransactionConfirmation> sendCatalogCall(api::Chain& chain, std::uint32_t dev,
+    std::uint64_t nonce, const market::PreparedCall& call, const std::string& value = "0")
+{
+    if (auto height = await<std::uint64_t>([&](auto done) { return chain.update(done); }); !height)
+        return std::unexpected(height.error());
+    auto parameters
+        = await<api::NetworkParameters>([&](auto done) { return chain.parameters(done); });
+    if (!parameters)
+        return std::unexpected(parameters.error());
+    protocol::Transaction tx;
+    tx.type = protocol::TransactionType::DynamicFee;
+    tx.nonce = nonce;
+    tx.maxFeePerGas = codec::UInt256::fromDecimal(parameters->minGasPrice).value();
+    tx.gasLimit = call.gasLimit;
+    tx.to = market::catalogAddress();
+    tx.value = codec::UInt256::fromDecimal(value).value();
+    tx.data = call.data;
+    tx.sign(devKey(dev), chain.status().chainId);
+    auto hash = await<std::string>([&](auto done) { return chain.submit(tx.encode(), done); });
+    if (!hash)
+        return std::unexpected(hash.error());
+    std::optional<Result<api::TransactionConfirmation>> confirmed;
+    [[maybe_unused]] const bool settled = QTest::qWaitFor(
+        [&] {
+            [[maybe_unused]] auto height
+                = await<std::uint64_t>([&](auto done) { return chain.update(done); });
+            auto attempt = await<api::TransactionConfirmation>(
+                [&](auto done) { return chain.confirm(*hash, done); });
+            if (attempt || attempt.error().kind != ErrorKind::NotFound)
+                confirmed = std::move(attempt);
+            return confirmed.has_value();
+        },
+        kGuiWaitMs);
+    if (!confirmed)
+        return fail(ErrorKind::Internal, "the transaction was never confirmed");
+    return std::move(*confirmed);
+}
+
+codec::UInt256 pht(std::string_view whole)
+{
+    return codec::UInt256::fromDecimal(baseUnits(whole)).value();
+}
+
+Hash256 filled(std::uint8_t byte)
+{
+    Hash256 out {};
+    out.fill(byte);
+    return out;
 }
 
 } // namespace
@@ -176,6 +235,15 @@ private Q_SLOTS:
             [&](auto done) { return m_subject->app().chain()->account(kRecipient, done); });
         QVERIFY(recipient);
         QCOMPARE(recipient->balance, std::string("12500000000000000000"));
+
+        // The History lists the transfer it sent, proven by its receipt, with its fee.
+        auto* history = widget<QTableWidget>(m_subject->window(), "walletHistory");
+        QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 1, kGuiWaitMs);
+        QCOMPARE(history->item(0, 1)->text(), QStringLiteral("Sent"));
+        QCOMPARE(history->item(0, 2)->text(),
+            QStringLiteral("To %1").arg(QString::fromLatin1(kRecipient)));
+        QCOMPARE(history->item(0, 3)->text(), QStringLiteral("−12.5 PHT"));
+        QCOMPARE(history->item(0, 4)->text(), QStringLiteral("0.000021 PHT"));
     }
 
     void backupPhraseNeedsThePassphrase()
@@ -203,6 +271,67 @@ private Q_SLOTS:
                          .toString();
         QCOMPARE(shown, m_phrase);
         QVERIFY(!dialog->findChild<QLabel*>(QStringLiteral("backupWord13")));
+    }
+
+    void historyListsProvenPurchasesSalesAndPublications()
+    {
+        // A wallet of its own (development account 0) on a --dev node: it publishes title A,
+        // which account 1 buys; account 1 publishes title B, which the wallet buys through the
+        // market, as the Buy button does.
+        DevNetwork node;
+        QVERIFY(node.start());
+        ContentUser me(node.profile(), kDevPhrase);
+        api::Chain& chain = me.chain();
+        auto publishedA = sendCatalogCall(
+            chain, 0, 0, market::publishCall(filled(1), filled(2), pht("2"), "history"));
+        QVERIFY2(publishedA, publishedA ? "" : publishedA.error().message.c_str());
+        QVERIFY2(publishedA->succeeded, publishedA->revertReason.c_str());
+        const std::uint64_t titleA = market::publishedTitleId(publishedA->logs).value();
+        QVERIFY(sendCatalogCall(chain, 0, 1, market::addVersionCall(titleA, filled(3), 10, "v1")));
+        auto sold
+            = sendCatalogCall(chain, 1, 0, market::purchaseCall(titleA, filled(4)), baseUnits("2"));
+        QVERIFY2(sold && sold->succeeded, "buying A failed");
+        auto publishedB = sendCatalogCall(
+            chain, 1, 1, market::publishCall(filled(5), filled(6), pht("3"), "history"));
+        QVERIFY(publishedB && publishedB->succeeded);
+        const std::uint64_t titleB = market::publishedTitleId(publishedB->logs).value();
+        QVERIFY(sendCatalogCall(chain, 1, 2, market::addVersionCall(titleB, filled(7), 10, "v1")));
+        const api::Purchase bought = me.buy(titleB);
+
+        ui::WalletPage page(me.wallet());
+        page.setChain(&me.chain(), &me.market());
+        page.resize(900, 800);
+        page.show();
+        auto* table = widget<QTableWidget>(&page, "walletHistory");
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 3, kGuiWaitMs);
+        QCOMPARE(widget<QLabel>(&page, "walletHistoryStatus")->text(),
+            QStringLiteral("3 entries, each proven."));
+        auto text = [&](int row, int column) { return table->item(row, column)->text(); };
+        // Newest first: the purchase, the sale, the publication.
+        QCOMPARE(text(0, 1), QStringLiteral("Purchase"));
+        QCOMPARE(text(0, 2), QStringLiteral("Title #%1").arg(titleB));
+        QCOMPARE(text(0, 3), QStringLiteral("−3 PHT"));
+        const std::string purchaseFee
+            = (*codec::UInt256(bought.confirmation.gasUsed)
+                    .checkedMul(
+                        codec::UInt256::fromDecimal(bought.confirmation.effectiveGasPrice).value()))
+                  .toDecimalString();
+        QCOMPARE(text(0, 4), ui::pht::formatWithUnit(purchaseFee));
+        QCOMPARE(text(1, 1), QStringLiteral("Sale"));
+        QVERIFY2(text(1, 2).startsWith(QStringLiteral("Title #%1 · bought by ").arg(titleA)),
+            qPrintable(text(1, 2)));
+        QCOMPARE(text(1, 3), QStringLiteral("+2 PHT"));
+        QCOMPARE(text(2, 1), QStringLiteral("Publication"));
+        QCOMPARE(text(2, 3), QStringLiteral("—"));
+        QVERIFY(!text(0, 0).isEmpty());
+
+        // The transaction hash is copied whole (the cell shows it shortened).
+        auto* copy = widget<QPushButton>(&page, "walletHistoryCopy");
+        QVERIFY(!copy->isEnabled());
+        table->selectRow(1);
+        QApplication::clipboard()->clear();
+        click(copy);
+        QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(sold->txHash));
     }
 
     void cleanupTestCase() { m_subject.reset(); }

@@ -15,6 +15,9 @@ LocalNetworkPanel::LocalNetworkPanel(QWidget* parent)
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("localNetworkState"));
     m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_host = new QLabel(this);
+    m_host->setObjectName(QStringLiteral("localNetworkHost"));
+    m_host->setWordWrap(true);
     m_directory = new QLabel(this);
     m_directory->setObjectName(QStringLiteral("localNetworkDirectory"));
     m_directory->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -29,6 +32,7 @@ LocalNetworkPanel::LocalNetworkPanel(QWidget* parent)
 
     auto* layout = new QFormLayout(this);
     layout->addRow(tr("State"), m_state);
+    layout->addRow(tr("Node"), m_host);
     layout->addRow(tr("Chain data"), m_directory);
     layout->addRow(QString(), m_error);
     layout->addRow(QString(), m_restart);
@@ -56,9 +60,16 @@ void LocalNetworkPanel::display(const api::LocalNetworkStatus& status)
 {
     using State = api::LocalNetworkStatus::State;
     m_state->setText(statustext::localNetwork(status));
+    const bool active = status.state == State::Starting || status.state == State::Running;
+    m_host->setText(!active   ? QString()
+            : status.runsHere ? tr("Run by this app, for every profile on this computer")
+                              : tr("Run by another app on this computer; this app takes over "
+                                   "when that one quits"));
+    m_host->setVisible(active);
     m_directory->setText(QString::fromStdString(status.dataDirectory));
-    m_error->setText(QString::fromStdString(status.error));
-    m_error->setVisible(!status.error.empty());
+    const std::string& problem = status.error.empty() ? status.fundingError : status.error;
+    m_error->setText(QString::fromStdString(problem));
+    m_error->setVisible(!problem.empty());
     m_restart->setVisible(status.state == State::Failed || status.state == State::Stopped);
 }
 

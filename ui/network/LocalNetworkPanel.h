@@ -11,8 +11,9 @@ class QPushButton;
 
 namespace ls::ui {
 
-// The network the app runs on this computer: its state, where its chain lives, why it failed
-// (with the node's own last words), and a button to start it again.
+// The network the app runs on this computer: its state, which app runs its node (one per
+// machine, shared by the profiles), where its chain lives, why it failed (with the node's own
+// last words) or could not fund the wallet, and a button to start it again.
 class LocalNetworkPanel : public QGroupBox {
     Q_OBJECT
 
@@ -29,6 +30,7 @@ private:
     std::string m_fundedAddress;
     api::LocalNetwork::Handle m_subscription;
     QLabel* m_state = nullptr;
+    QLabel* m_host = nullptr;
     QLabel* m_directory = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_restart = nullptr;

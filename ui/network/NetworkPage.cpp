@@ -3,6 +3,7 @@
 #include "ui/SectionHeading.h"
 #include "ui/StatusText.h"
 #include "ui/network/LocalNetworkPanel.h"
+#include "ui/network/SharingPanel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -50,6 +51,8 @@ NetworkPage::NetworkPage(QWidget* parent)
     layout->addWidget(buildAlarmsBox());
     m_local = new LocalNetworkPanel(content);
     layout->addWidget(m_local);
+    m_sharing = new SharingPanel(content);
+    layout->addWidget(m_sharing);
     layout->addStretch(1);
 
     auto* scroll = new QScrollArea(this);
@@ -165,6 +168,11 @@ void NetworkPage::setChain(api::Chain* chain)
 void NetworkPage::setLocalNetwork(api::LocalNetwork* network, std::string fundedAddress)
 {
     m_local->setLocalNetwork(network, std::move(fundedAddress));
+}
+
+void NetworkPage::setTransfers(api::Transfers* transfers)
+{
+    m_sharing->setTransfers(transfers);
 }
 
 void NetworkPage::display(const api::ChainStatus& status)

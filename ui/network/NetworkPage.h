@@ -2,6 +2,7 @@
 
 #include "core/api/Chain.h"
 #include "core/api/LocalNetwork.h"
+#include "core/api/Transfers.h"
 
 #include <QWidget>
 
@@ -12,10 +13,12 @@ class QTreeWidget;
 namespace ls::ui {
 
 class LocalNetworkPanel;
+class SharingPanel;
 
 // The Network section (DESIGN.md §6): what the light client has verified (height, block hash,
 // syncing, the last error), each endpoint it asks and whether it agrees, fork alarms with their
-// evidence, and the network this computer runs when it runs one.
+// evidence, the network this computer runs when it runs one, and what it shares with peers
+// (SharingPanel).
 class NetworkPage : public QWidget {
     Q_OBJECT
 
@@ -25,6 +28,8 @@ public:
 
     void setChain(api::Chain* chain); // nullptr: not connected
     void setLocalNetwork(api::LocalNetwork* network, std::string fundedAddress);
+    void setTransfers(api::Transfers* transfers); // nullptr: the library is locked
+    SharingPanel* sharingPanel() const { return m_sharing; }
 
 private:
     QWidget* buildLightClientBox();
@@ -50,6 +55,7 @@ private:
     QTreeWidget* m_alarmTree = nullptr;
     QPushButton* m_copyEvidence = nullptr;
     LocalNetworkPanel* m_local = nullptr;
+    SharingPanel* m_sharing = nullptr;
 };
 
 } // namespace ls::ui

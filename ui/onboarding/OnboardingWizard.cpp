@@ -68,6 +68,8 @@ void OnboardingWizard::done(int result)
 {
     // The phrase was shown and confirmed (or never made): no reason to keep it in memory.
     forgetPhrase();
+    if (result != QDialog::Accepted)
+        m_passphrase = crypto::SecretBytes();
     QWizard::done(result);
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 
 namespace ls::ui {
 
@@ -41,6 +42,10 @@ public:
     void setStoredWallet(std::string address, crypto::SecretBytes phrase);
     const crypto::SecretBytes& phrase() const { return m_phrase; }
     void forgetPhrase();
+    // The new wallet's passphrase, kept (in locked, wiped memory) for the app to unlock the
+    // library right after the wizard, instead of asking again; taken once, else wiped on Cancel.
+    void keepPassphrase(crypto::SecretBytes passphrase) { m_passphrase = std::move(passphrase); }
+    crypto::SecretBytes takePassphrase() { return std::exchange(m_passphrase, {}); }
     const std::string& address() const { return m_address; }
 
     void setNetworkChoice(NetworkChoice choice, QString networkName);
@@ -56,6 +61,7 @@ private:
     OnboardingSetup m_setup;
     std::string m_address;
     crypto::SecretBytes m_phrase;
+    crypto::SecretBytes m_passphrase;
     NetworkChoice m_networkChoice = NetworkChoice::ThisComputer;
     QString m_networkName;
 };

@@ -159,6 +159,7 @@ void PassphrasePage::storeWallet()
                 return;
             }
             m_wizard->setStoredWallet(stored->address, std::move(stored->phrase));
+            m_wizard->keepPassphrase(secretOf(m_passphrase->text()));
             m_stored = true;
             m_wizard->next();
             m_passphrase->clear();

@@ -322,6 +322,16 @@ void SendDialog::onDone(Result<api::TransactionConfirmation> result)
     m_result->setText(tr("Included in block %1, verified by this computer. Transaction %2.")
                           .arg(result->proof.height)
                           .arg(statustext::shortHash(result->txHash)));
+    api::AccountActivity transfer;
+    transfer.kind = api::AccountActivity::Kind::SentTransfer;
+    transfer.counterparty = (*m_recipientCheck)->address;
+    transfer.amount = m_amount;
+    transfer.fee = pht::multiply(result->effectiveGasPrice, result->gasUsed);
+    transfer.timeMs = result->timeMs;
+    transfer.txHash = result->txHash;
+    transfer.index = result->index;
+    transfer.proof = result->proof;
+    Q_EMIT transferConfirmed(transfer);
     Q_EMIT sent();
 }
 

@@ -31,6 +31,9 @@ public:
 
 Q_SIGNALS:
     void sent(); // a verified block holds the transfer
+    // A transfer that succeeded, as the History lists it: proven by the receipt of the
+    // transaction this dialog signed (whose hash commits to its recipient and amount).
+    void transferConfirmed(const ls::api::AccountActivity& transfer);
 
 private:
     enum Step { DetailsStep, ConfirmStep, ProgressStep };

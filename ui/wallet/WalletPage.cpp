@@ -4,6 +4,7 @@
 #include "ui/SectionHeading.h"
 #include "ui/StatusText.h"
 #include "ui/wallet/BackupPhraseDialog.h"
+#include "ui/wallet/HistoryView.h"
 #include "ui/wallet/SendDialog.h"
 
 #include <QApplication>
@@ -56,9 +57,12 @@ WalletPage::WalletPage(api::Wallet& wallet, QWidget* parent)
     actions->addWidget(m_backup);
     actions->addStretch(1);
     layout->addLayout(actions);
-    layout->addStretch(1);
+    layout->addWidget(buildHistoryCard(), 1);
 
-    connect(m_refresh, &QPushButton::clicked, this, [this] { readBalance(true); });
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        m_historyBalance.reset(); // read the history again too
+        readBalance(true);
+    });
     connect(m_copy, &QPushButton::clicked, this,
         [this] { QApplication::clipboard()->setText(m_address->text()); });
     connect(m_send, &QPushButton::clicked, this, &WalletPage::openSendDialog);
@@ -126,6 +130,17 @@ QWidget* WalletPage::buildReceiveCard()
     return frame;
 }
 
+QWidget* WalletPage::buildHistoryCard()
+{
+    auto* frame = card(this, QStringLiteral("historyCard"));
+    m_history = new HistoryView(frame);
+    auto* layout = new QVBoxLayout(frame);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->addWidget(caption(tr("History"), frame));
+    layout->addWidget(m_history, 1);
+    return frame;
+}
+
 void WalletPage::setChain(api::Chain* chain, api::Market* market)
 {
     // Everything that refers to the old chain goes first.
@@ -134,6 +149,8 @@ void WalletPage::setChain(api::Chain* chain, api::Market* market)
     m_reading = false;
     m_readHeight.reset();
     m_account.reset();
+    m_historyBalance.reset();
+    m_history->load(nullptr, {});
     delete m_sendDialog.data();
     m_chain = chain;
     m_market = market;
@@ -204,6 +221,12 @@ void WalletPage::showBalance(const Result<api::AccountInfo>& account)
                                .arg(account->proof.height)
                                .arg(QString::fromStdString(account->proof.blockHash)));
     m_send->setEnabled(m_market != nullptr);
+    // Every purchase and sale moves the balance: a new balance is when the history can have
+    // changed (plus the first read).
+    if (m_historyBalance != account->balance) {
+        m_historyBalance = account->balance;
+        m_history->load(m_chain, account->address);
+    }
 }
 
 void WalletPage::openSendDialog()
@@ -217,6 +240,7 @@ void WalletPage::openSendDialog()
     auto* dialog = new SendDialog(*m_chain, *m_market, m_account->address, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SendDialog::sent, this, [this] { readBalance(true); });
+    connect(dialog, &SendDialog::transferConfirmed, m_history, &HistoryView::addSentTransfer);
     m_sendDialog = dialog;
     dialog->open();
 }

@@ -14,11 +14,14 @@ class QPushButton;
 
 namespace ls::ui {
 
+class HistoryView;
 class SendDialog;
 
 // The Wallet section (DESIGN.md §6): the balance as the light client proved it, with the block
 // it was proven at; the address to receive; Send; the backup phrase. The balance is read again
-// whenever the light client verifies a newer block, so incoming payments show up by themselves.
+// whenever the light client verifies a newer block, so incoming payments show up by themselves;
+// the history (purchases, sales, publications, each proven) is read again whenever the balance
+// it was read at changes.
 class WalletPage : public QWidget {
     Q_OBJECT
 
@@ -38,6 +41,7 @@ private:
     void openBackupDialog();
     QWidget* buildBalanceCard();
     QWidget* buildReceiveCard();
+    QWidget* buildHistoryCard();
 
     api::Wallet& m_wallet;
     api::Chain* m_chain = nullptr;
@@ -47,6 +51,7 @@ private:
     bool m_reading = false;
     std::optional<std::uint64_t> m_readHeight; // the verified height the last read started at
     std::optional<api::AccountInfo> m_account;
+    std::optional<std::string> m_historyBalance; // the balance the history was last read at
 
     QLabel* m_balance = nullptr;
     QLabel* m_provenAt = nullptr;
@@ -55,6 +60,7 @@ private:
     QPushButton* m_copy = nullptr;
     QPushButton* m_send = nullptr;
     QPushButton* m_backup = nullptr;
+    HistoryView* m_history = nullptr;
     QPointer<SendDialog> m_sendDialog;
 };
 

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "core/util/Bytes.h"
+
+#include <QPixmap>
+#include <QSize>
+#include <QString>
+
+namespace ls::ui {
+
+// A title's cover scaled to fit `size`; a title without one (or whose image does not decode)
+// gets a plain card with its name, so the grid never has holes.
+QPixmap coverArt(const Bytes& image, const QString& title, QSize size);
+
+} // namespace ls::ui

@@ -1,0 +1,195 @@
+#include "ui/wallet/HistoryView.h"
+
+#include "ui/PhtAmount.h"
+#include "ui/StatusText.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ls::ui {
+namespace {
+
+enum Column { Date, Kind, What, Amount, Fee, Transaction, ColumnCount };
+
+QTableWidgetItem* cell(const QString& text, bool number = false)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    if (number)
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QString kindText(api::AccountActivity::Kind kind)
+{
+    switch (kind) {
+    case api::AccountActivity::Kind::Purchase:
+        return HistoryView::tr("Purchase");
+    case api::AccountActivity::Kind::Sale:
+        return HistoryView::tr("Sale");
+    case api::AccountActivity::Kind::Publication:
+        return HistoryView::tr("Publication");
+    case api::AccountActivity::Kind::SentTransfer:
+        return HistoryView::tr("Sent");
+    }
+    return {};
+}
+
+QString whatText(const api::AccountActivity& entry)
+{
+    if (entry.kind == api::AccountActivity::Kind::SentTransfer)
+        return HistoryView::tr("To %1").arg(QString::fromStdString(entry.counterparty));
+    const QString title = HistoryView::tr("Title #%1").arg(entry.titleId);
+    if (entry.counterparty.empty())
+        return title;
+    return HistoryView::tr("%1 · bought by %2")
+        .arg(title, statustext::shortHash(entry.counterparty));
+}
+
+// Signed from the account's point of view: what it paid is negative, what it was paid positive.
+QString amountText(const api::AccountActivity& entry)
+{
+    if (entry.kind == api::AccountActivity::Kind::Publication || entry.amount == "0")
+        return QStringLiteral("—");
+    const QString sign = entry.kind == api::AccountActivity::Kind::Sale ? QStringLiteral("+")
+                                                                        : QStringLiteral("−");
+    return sign + pht::formatWithUnit(entry.amount);
+}
+
+QString feeText(const api::AccountActivity& entry)
+{
+    if (entry.fee.empty())
+        return QStringLiteral("—");
+    return pht::formatWithUnit(entry.fee);
+}
+
+} // namespace
+
+HistoryView::HistoryView(QWidget* parent)
+    : QWidget(parent)
+{
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("walletHistory"));
+    m_table->setHorizontalHeaderLabels(
+        { tr("Date"), tr("Kind"), tr("Title"), tr("Amount"), tr("Fee"), tr("Transaction") });
+    m_table->horizontalHeader()->setSectionResizeMode(What, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setMinimumHeight(160);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("walletHistoryStatus"));
+    m_status->setWordWrap(true);
+    m_copy = new QPushButton(tr("Copy transaction hash"), this);
+    m_copy->setObjectName(QStringLiteral("walletHistoryCopy"));
+    m_copy->setEnabled(false);
+    auto* note = new QLabel(tr("Each entry is proven by its transaction's receipt in a block the "
+                               "app verified. A server could leave entries out, but cannot invent "
+                               "or change one. Plain PHT transfers leave no event on the chain: "
+                               "only those sent from this window since the app started are "
+                               "listed."),
+        this);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_status, 1);
+    actions->addWidget(m_copy);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(actions);
+    layout->addWidget(note);
+
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+        [this] { m_copy->setEnabled(!m_table->selectedItems().isEmpty()); });
+    connect(m_copy, &QPushButton::clicked, this, &HistoryView::copySelectedHash);
+    load(nullptr, {});
+}
+
+void HistoryView::load(api::Chain* chain, const std::string& address)
+{
+    m_read.reset();
+    if (!chain || address.empty()) {
+        m_fromChain.clear();
+        m_sentTransfers.clear(); // another chain or account: they belong to the old one
+        showRows();
+        m_status->setText(tr("Waiting for the network…"));
+        return;
+    }
+    // The rows shown stay until the new list arrives.
+    m_status->setText(tr("Loading the history…"));
+    m_read = chain->activity(address, 0,
+        [this](Result<std::vector<api::AccountActivity>> entries) { show(std::move(entries)); });
+}
+
+void HistoryView::show(Result<std::vector<api::AccountActivity>> entries)
+{
+    if (!entries) {
+        m_status->setText(tr("Cannot prove the history: %1")
+                              .arg(QString::fromStdString(entries.error().message)));
+        return;
+    }
+    m_fromChain = std::move(*entries);
+    showRows();
+}
+
+void HistoryView::addSentTransfer(const api::AccountActivity& transfer)
+{
+    m_sentTransfers.push_back(transfer);
+    showRows();
+}
+
+void HistoryView::showRows()
+{
+    m_entries = m_fromChain;
+    m_entries.insert(m_entries.end(), m_sentTransfers.begin(), m_sentTransfers.end());
+    std::stable_sort(m_entries.begin(), m_entries.end(), [](const auto& a, const auto& b) {
+        return a.proof.height != b.proof.height ? a.proof.height > b.proof.height
+                                                : a.index > b.index;
+    });
+    m_table->setRowCount(static_cast<int>(m_entries.size()));
+    for (int row = 0; row < static_cast<int>(m_entries.size()); ++row) {
+        const api::AccountActivity& entry = m_entries[static_cast<std::size_t>(row)];
+        const QDateTime time
+            = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(entry.timeMs)).toLocalTime();
+        m_table->setItem(row, Date, cell(QLocale().toString(time, QLocale::ShortFormat)));
+        m_table->setItem(row, Kind, cell(kindText(entry.kind)));
+        m_table->setItem(row, What, cell(whatText(entry)));
+        m_table->setItem(row, Amount, cell(amountText(entry), true));
+        m_table->setItem(row, Fee, cell(feeText(entry), true));
+        auto* hash = cell(statustext::shortHash(entry.txHash));
+        hash->setData(Qt::UserRole, QString::fromStdString(entry.txHash));
+        hash->setToolTip(tr("%1\nProven in block %2")
+                             .arg(QString::fromStdString(entry.txHash))
+                             .arg(entry.proof.height));
+        m_table->setItem(row, Transaction, hash);
+    }
+    m_status->setText(m_entries.empty()
+            ? tr("No purchases, sales, publications or transfers yet.")
+            : (m_entries.size() == 1 ? tr("1 entry, proven.")
+                                     : tr("%1 entries, each proven.").arg(m_entries.size())));
+}
+
+void HistoryView::copySelectedHash()
+{
+    const auto selected = m_table->selectedItems();
+    if (selected.isEmpty())
+        return;
+    const QTableWidgetItem* hash = m_table->item(selected.first()->row(), Transaction);
+    if (hash)
+        QApplication::clipboard()->setText(hash->data(Qt::UserRole).toString());
+}
+
+} // namespace ls::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/api/Chain.h"
+
+#include <QWidget>
+
+#include <string>
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace ls::ui {
+
+// The Wallet's history (DESIGN.md §6): the account's purchases, sales and publications, newest
+// first, each proven by its transaction's receipt in a verified block (api::Chain::activity).
+// A server can leave entries out — nothing proves a list is whole — but cannot invent or alter
+// one; the note under the table says so. Plain PHT transfers emit no event on chain: the ones
+// sent from this window since it opened are added (addSentTransfer), the others are not listed.
+class HistoryView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit HistoryView(QWidget* parent = nullptr);
+
+    // Reads the history of `address` again (nullptr chain: empties the table).
+    void load(api::Chain* chain, const std::string& address);
+    // A transfer the Send dialog saw confirmed; kept (for this session) across reloads.
+    void addSentTransfer(const api::AccountActivity& transfer);
+    const std::vector<api::AccountActivity>& entries() const { return m_entries; }
+
+private:
+    void show(Result<std::vector<api::AccountActivity>> entries);
+    void showRows();
+    void copySelectedHash();
+
+    api::Chain::Handle m_read;
+    std::vector<api::AccountActivity> m_entries; // what is shown: chain entries and transfers
+    std::vector<api::AccountActivity> m_fromChain;
+    std::vector<api::AccountActivity> m_sentTransfers;
+    QTableWidget* m_table = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_copy = nullptr;
+};
+
+} // namespace ls::ui

@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Title %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This app cannot show %1 files yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ls::ui::BackupPhraseDialog</name>
     <message>
         <source>Back up your recovery phrase</source>
@@ -41,6 +56,144 @@
     <message>
         <source>Wrong passphrase.</source>
         <translation>Falsche Passphrase.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::BuyDialog</name>
+    <message>
+        <source>Buy “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network fee (at most)</source>
+        <translation type="unfinished">Netzwerkgebühr (höchstens)</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation type="unfinished">Guthaben danach</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Passphrase</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no wallet in this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the price, your balance and the network&apos;s fee…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot check the chain: %1</source>
+        <translation type="unfinished">Die Chain kann nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>This title does not exist on the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author has taken this title off sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This title has no content yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price, balance and fee proven at block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insufficient funds: the price of %1 plus up to %2 in fees is more than your balance of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your wallet&apos;s passphrase.</source>
+        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished">Wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Checking your balance against the newest verified block…</source>
+        <translation type="unfinished">Guthaben wird gegen den neuesten geprüften Block geprüft …</translation>
+    </message>
+    <message>
+        <source>Unlocking your wallet and signing…</source>
+        <translation type="unfinished">Wallet wird entsperrt und signiert …</translation>
+    </message>
+    <message>
+        <source>Sending the purchase to the network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent. Waiting for a verified block that makes it final…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished">Transaktion %1</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purchase did not go through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purchase was refused by the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final: the licence is in block %1. Fetching the title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the licence on the chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for peers that have the title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading: %1 of %2 from %n peer(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloaded. Receiving the title key from its holders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bought, but the download stopped. The Library can continue it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: “%1” is in your library.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -67,6 +220,262 @@
     </message>
 </context>
 <context>
+    <name>ls::ui::DiscoverPage</name>
+    <message>
+        <source>Discover</source>
+        <translation type="unfinished">Entdecken</translation>
+    </message>
+    <message>
+        <source>Search titles, authors, subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Books (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Books (EPUB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to %1 PHT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price: low to high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price: high to low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reading the catalog from the network…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catching up with the newest verified block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking titles on the chain: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching covers and descriptions: %1 of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog could not be refreshed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s) on the network, proven at block %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s) still without a description: tried again at the next refresh.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No titles match. Try other words or fewer filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No titles yet. Refresh to look for new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::HistoryView</name>
+    <message>
+        <source>Purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · bought by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished">Betrag</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy transaction hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one. Plain PHT transfers leave no event on the chain: only those sent from this window since the app started are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the network…</source>
+        <translation type="unfinished">Warten auf das Netzwerk …</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prove the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Proven in block %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No purchases, sales, publications or transfers yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entry, proven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries, each proven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::LibraryPage</name>
+    <message>
+        <source>Title %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished">Bibliothek</translation>
+    </message>
+    <message>
+        <source>Nothing here yet. Titles you buy in Discover or publish in Studio appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove local copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletes the file on this computer. You keep the licence and can download the title again at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 (latest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title %1 is not in your library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ls::ui::LocalNetworkPanel</name>
     <message>
         <source>This computer&apos;s network</source>
@@ -83,6 +492,18 @@
     <message>
         <source>Chain data</source>
         <translation>Chain-Daten</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run by this app, for every profile on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run by another app on this computer; this app takes over when that one quits</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -223,6 +644,22 @@
         <source>The network on this computer failed: %1</source>
         <translation>Das Netzwerk auf diesem Computer ist ausgefallen: %1</translation>
     </message>
+    <message>
+        <source>Peers: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lightstreams: sharing your titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Lightstreams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::MediaPlayerControls</name>
@@ -276,6 +713,101 @@
     <message>
         <source>This computer has no sound device: nothing can be heard.</source>
         <translation>Dieser Computer hat kein Audiogerät: Es ist nichts zu hören.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::MetadataForm</name>
+    <message>
+        <source>At most %1 bytes; this has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names separated by semicolons: Ann Author; Ben Writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fiction, Music, Science…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One chapter or track per line (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blurb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished">Inhalt</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a cover image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 authors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1…” is too long: at most %2 bytes per name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 is too long: at most %2 bytes per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has %1; a cover may have at most %2 KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cover is a PNG, JPEG or WebP image.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -717,6 +1249,295 @@
     </message>
 </context>
 <context>
+    <name>ls::ui::PublishJobDialog</name>
+    <message>
+        <source>Add a version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new version of “%1”. Buyers of the title get it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume a publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue publishing “%1” (%2) from: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed, like “Second edition, typos fixed”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the new version&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Passphrase</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file of the new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note has %1 bytes; at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your wallet&apos;s passphrase.</source>
+        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PublishProgressView</name>
+    <message>
+        <source>Preparing the title key and the public metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registering on the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypting the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hashing the encrypted file for the swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeding to the swarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished">Startet …</translation>
+    </message>
+    <message>
+        <source>Continuing where it stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished">Transaktion %1</translation>
+    </message>
+    <message>
+        <source>The publication stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. What was done so far is kept: Resume under Unfinished publications continues from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Nothing was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: title %1, version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted file is seeding; buyers can fetch it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done so far is kept: Resume under Unfinished publications continues from there (a transaction already sent may still be included; resuming finds it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::PublishWizard</name>
+    <message>
+        <source>Publish a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished">Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished">Weiter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A book (PDF, EPUB), music or a video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to publish. It is encrypted on this computer; only buyers get its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price in PHT, like 2.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a licence costs. You can change the price later; earlier buyers keep theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Passphrase</translation>
+    </message>
+    <message>
+        <source>Publishing records the title on the chain (a network fee) and starts seeding it from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authors: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents: 1 entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents: %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cover: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your wallet&apos;s passphrase.</source>
+        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+</context>
+<context>
     <name>ls::ui::RestorePhrasePage</name>
     <message>
         <source>Restore your wallet</source>
@@ -743,6 +1564,92 @@
             <numerusform>%n Wort: Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24.</numerusform>
             <numerusform>%n Wörter: Eine Wiederherstellungsphrase hat 12, 15, 18, 21 oder 24.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::SalesChart</name>
+    <message>
+        <source>No sales yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best day: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::SalesSummaryView</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue is what buyers paid, before the network&apos;s service fee. Each sale in the chart is proven by its transaction&apos;s receipt; a server could leave sales out, but cannot invent or change one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sales…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot prove the sales: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales per day: %1 proven sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (some titles not read from the chain yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export sales as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -980,6 +1887,430 @@
     </message>
 </context>
 <context>
+    <name>ls::ui::SharingPanel</name>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock your library to share your titles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full seeding: share every title for as long as the app runs, also from the tray when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer connection(s), %1 · listening on port %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::StudioPage</name>
+    <message>
+        <source>Publish a title…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studio</source>
+        <translation type="unfinished">Studio</translation>
+    </message>
+    <message>
+        <source>Publishing as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished publications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change price…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read your titles: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read unfinished publications: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delisted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the chain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have not published anything yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proven at block %1 or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” — stopped at: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (title %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::TitleDetailsPage</name>
+    <message>
+        <source>← All titles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished">Inhalt</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the title from the chain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This title does not exist on the chain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the title from the network: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description has not arrived from the network yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sold: %n time(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No table of contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price, sales and versions proven at block %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You published this title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your library; download it from the Library to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not for sale at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No content yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::TitleTransactionDialog</name>
+    <message>
+        <source>Change the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” sells for %2 now. Buyers from now on pay the new price; earlier buyers keep what they bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List “%1” again: it shows in Discover and can be bought.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delist “%1”: it no longer shows in Discover and cannot be bought. Buyers keep their copies, and you can list it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New price in PHT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Passphrase</translation>
+    </message>
+    <message>
+        <source>Change price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your wallet&apos;s passphrase.</source>
+        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished">Wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Checking the title against the newest verified block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking your wallet and signing…</source>
+        <translation type="unfinished">Wallet wird entsperrt und signiert …</translation>
+    </message>
+    <message>
+        <source>Sending the transaction to the network…</source>
+        <translation type="unfinished">Transaktion wird an das Netzwerk gesendet …</translation>
+    </message>
+    <message>
+        <source>Waiting for a verified block that includes it…</source>
+        <translation type="unfinished">Warten auf einen geprüften Block, der sie enthält …</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation type="unfinished">Transaktion %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was sent.</source>
+        <translation type="unfinished">Falsche Passphrase. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The chain refused the change: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: included in block %1, verified by this computer. Transaction %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::UnlockPanel</name>
+    <message>
+        <source>Your library is locked. Enter your wallet passphrase to read, play and share your titles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished">Passphrase</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this wallet. Check it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::VersionContentDevice</name>
+    <message>
+        <source>A title opens for reading only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ls::ui::WalletPage</name>
     <message>
         <source>Wallet</source>
@@ -1037,6 +2368,10 @@
         <source>Checked against block %1 (%2), signed by the network&apos;s validators.</source>
         <translation>Geprüft gegen Block %1 (%2), signiert von den Validatoren des Netzwerks.</translation>
     </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::WelcomePage</name>
@@ -1063,6 +2398,49 @@
     <message>
         <source>Use the words you wrote down when you created it (here or in another Ethereum wallet).</source>
         <translation>Verwenden Sie die Wörter, die Sie beim Erstellen aufgeschrieben haben (hier oder in einer anderen Ethereum-Wallet).</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::librarytext</name>
+    <message>
+        <source>Checking your licence…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for peers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for the title key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly downloaded: %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local copy removed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1145,6 +2523,45 @@
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::transfertext</name>
+    <message>
+        <source>%1 B/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 KB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓ %1  ↑ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -124,11 +124,23 @@ void LibtorrentSwarm::drainAlerts()
             if (Impl::Entry* entry = d->find(metadata->handle))
                 entry->info = metadata->handle.torrent_file();
         } else if (auto* finished = lt::alert_cast<lt::torrent_finished_alert>(alert)) {
-            std::optional<Hash256> infohash;
+            // Every piece is verified, but some may still sit in libtorrent's store buffer on
+            // their way to the file: whoever reads the file now (decrypting it, checking it)
+            // could find a hole. Finished is reported once the cache is flushed.
             {
                 std::lock_guard lock(d->mutex);
                 if (Impl::Entry* entry = d->find(finished->handle))
+                    entry->finishing = true;
+            }
+            finished->handle.flush_cache();
+        } else if (auto* flushed = lt::alert_cast<lt::cache_flushed_alert>(alert)) {
+            std::optional<Hash256> infohash;
+            {
+                std::lock_guard lock(d->mutex);
+                if (Impl::Entry* entry = d->find(flushed->handle); entry && entry->finishing) {
+                    entry->finishing = false;
                     infohash = entry->status.infohash;
+                }
             }
             if (infohash)
                 Q_EMIT torrentFinished(*infohash);

@@ -67,6 +67,7 @@ struct LibtorrentSwarm::Impl {
         std::shared_ptr<const lt::torrent_info> info;
         TorrentStatus status;
         int savesPending = 0; // save_resume_data requests not yet answered by an alert
+        bool finishing = false; // finished; its cache is being flushed before we say so
     };
 
     SwarmSettings settings;

@@ -60,12 +60,13 @@ public:
 Q_SIGNALS:
     void torrentAdded(const ls::Hash256& infohash);
     void torrentUpdated(const ls::swarm::TorrentStatus& status);
+    // Complete and on disk: every piece verified and written to the file.
     void torrentFinished(const ls::Hash256& infohash);
     void torrentFailed(const ls::Hash256& infohash, const QString& error);
     void resumeDataSaved(const ls::Hash256& infohash, const ls::Bytes& resumeData);
     // A sealed title key from `account`; check it against the chain's commitment before use.
-    void titleKeyArrived(const ls::Hash256& infohash, const QString& account,
-        const ls::FixedBytes<80>& sealedKey);
+    void titleKeyArrived(
+        const ls::Hash256& infohash, const QString& account, const ls::FixedBytes<80>& sealedKey);
     // Permission events: refusals, disconnects and why.
     void permitEvent(const ls::Hash256& infohash, const QString& event);
 };

@@ -3,6 +3,7 @@
 #include "core/crypto/Secp256k1.h"
 #include "core/library/Library.h"
 #include "core/util/Error.h"
+#include "core/wallet/KeystoreWallet.h"
 
 #include <filesystem>
 
@@ -22,8 +23,6 @@ struct UnlockedContent {
 Result<UnlockedContent> unlockContent(const std::filesystem::path& profileDirectory,
     const std::filesystem::path& keystoreFile, ByteView passphrase);
 
-// The wallet's account 0 key from its key file, as wallet::KeystoreWallet::unlock derives it.
-Result<crypto::PrivateKey> unlockAccountKey(
-    const std::filesystem::path& keystoreFile, ByteView passphrase);
+using wallet::unlockAccountKey;
 
 } // namespace ls::market

@@ -19,8 +19,9 @@ crypto::pwhash::Params paramsFor(api::KeyFileStrength strength)
 Result<void> requirePassphrase(std::string_view passphrase)
 {
     if (passphrase.empty())
-        return fail(ErrorKind::InvalidInput, "Choose a passphrase: the key file is never stored "
-                                             "unencrypted");
+        return fail(ErrorKind::InvalidInput,
+            "Choose a passphrase: the key file is never stored "
+            "unencrypted");
     return {};
 }
 
@@ -37,7 +38,8 @@ Result<crypto::Address> accountZero(const crypto::Mnemonic& mnemonic)
 
 } // namespace
 
-KeystoreWallet::KeystoreWallet(std::filesystem::path keystoreFile) : m_file(std::move(keystoreFile))
+KeystoreWallet::KeystoreWallet(std::filesystem::path keystoreFile)
+    : m_file(std::move(keystoreFile))
 {
 }
 
@@ -59,18 +61,17 @@ Result<void> KeystoreWallet::refuseToOverwrite() const
 {
     if (exists())
         return fail(ErrorKind::InvalidInput,
-                    "This profile already has a wallet (" + m_file.string()
-                        + "); use another profile, or move the key file away first");
+            "This profile already has a wallet (" + m_file.string()
+                + "); use another profile, or move the key file away first");
     return {};
 }
 
 Result<std::string> KeystoreWallet::store(crypto::KeystorePayload kind,
-                                          const crypto::SecretBytes& secret,
-                                          const crypto::Address& address,
-                                          std::string_view passphrase, api::KeyFileStrength strength)
+    const crypto::SecretBytes& secret, const crypto::Address& address, std::string_view passphrase,
+    api::KeyFileStrength strength)
 {
-    auto keystore = crypto::Keystore::create(kind, secret, address, asBytes(passphrase),
-                                             paramsFor(strength));
+    auto keystore
+        = crypto::Keystore::create(kind, secret, address, asBytes(passphrase), paramsFor(strength));
     if (!keystore)
         return std::unexpected(keystore.error());
     if (auto saved = keystore->save(m_file); !saved)
@@ -78,8 +79,8 @@ Result<std::string> KeystoreWallet::store(crypto::KeystorePayload kind,
     return address.toChecksumString();
 }
 
-Result<api::CreatedWallet> KeystoreWallet::create(std::string_view passphrase, int words,
-                                                  api::KeyFileStrength strength)
+Result<api::CreatedWallet> KeystoreWallet::create(
+    std::string_view passphrase, int words, api::KeyFileStrength strength)
 {
     if (words != 12 && words != 24)
         return fail(ErrorKind::InvalidInput, "A new recovery phrase has 12 or 24 words");
@@ -94,12 +95,11 @@ Result<api::CreatedWallet> KeystoreWallet::create(std::string_view passphrase, i
     auto address = importPhrase(mnemonic->phrase(), passphrase, strength);
     if (!address)
         return std::unexpected(address.error());
-    return api::CreatedWallet{*address, crypto::SecretBytes(asBytes(mnemonic->phrase()))};
+    return api::CreatedWallet { *address, crypto::SecretBytes(asBytes(mnemonic->phrase())) };
 }
 
-Result<std::string> KeystoreWallet::importPhrase(std::string_view phrase,
-                                                 std::string_view passphrase,
-                                                 api::KeyFileStrength strength)
+Result<std::string> KeystoreWallet::importPhrase(
+    std::string_view phrase, std::string_view passphrase, api::KeyFileStrength strength)
 {
     if (auto ok = requirePassphrase(passphrase); !ok)
         return std::unexpected(ok.error());
@@ -112,13 +112,12 @@ Result<std::string> KeystoreWallet::importPhrase(std::string_view phrase,
     if (!address)
         return std::unexpected(address.error());
 
-    return store(crypto::KeystorePayload::Mnemonic, crypto::SecretBytes(asBytes(mnemonic->phrase())),
-                 *address, passphrase, strength);
+    return store(crypto::KeystorePayload::Mnemonic,
+        crypto::SecretBytes(asBytes(mnemonic->phrase())), *address, passphrase, strength);
 }
 
-Result<std::string> KeystoreWallet::importPrivateKey(std::string_view hexKey,
-                                                     std::string_view passphrase,
-                                                     api::KeyFileStrength strength)
+Result<std::string> KeystoreWallet::importPrivateKey(
+    std::string_view hexKey, std::string_view passphrase, api::KeyFileStrength strength)
 {
     if (auto ok = requirePassphrase(passphrase); !ok)
         return std::unexpected(ok.error());
@@ -144,17 +143,17 @@ Result<crypto::SecretBytes> KeystoreWallet::revealPhrase(std::string_view passph
         return std::unexpected(keystore.error());
     if (keystore->kind() != crypto::KeystorePayload::Mnemonic)
         return fail(ErrorKind::Unsupported,
-                    "This wallet was imported from a private key and has no recovery phrase");
+            "This wallet was imported from a private key and has no recovery phrase");
     return keystore->unlock(asBytes(passphrase));
 }
 
-Result<std::unique_ptr<api::UnlockedAccount>> KeystoreWallet::unlock(
-    std::string_view passphrase) const
+Result<crypto::PrivateKey> unlockAccountKey(
+    const std::filesystem::path& keystoreFile, ByteView passphrase)
 {
-    auto keystore = crypto::Keystore::load(m_file);
+    auto keystore = crypto::Keystore::load(keystoreFile);
     if (!keystore)
         return std::unexpected(keystore.error());
-    auto secret = keystore->unlock(asBytes(passphrase));
+    auto secret = keystore->unlock(passphrase);
     if (!secret)
         return std::unexpected(secret.error());
 
@@ -177,16 +176,25 @@ Result<std::unique_ptr<api::UnlockedAccount>> KeystoreWallet::unlock(
         return fail(ErrorKind::Verification,
             "The key file's secret does not belong to the address it names; restore the wallet "
             "from its recovery phrase");
+    return key;
+}
+
+Result<std::unique_ptr<api::UnlockedAccount>> KeystoreWallet::unlock(
+    std::string_view passphrase) const
+{
+    auto key = unlockAccountKey(m_file, asBytes(passphrase));
+    if (!key)
+        return std::unexpected(key.error());
     return std::make_unique<KeystoreAccount>(std::move(*key));
 }
 
-Result<void> KeystoreWallet::changePassphrase(std::string_view oldPassphrase,
-                                              std::string_view newPassphrase)
+Result<void> KeystoreWallet::changePassphrase(
+    std::string_view oldPassphrase, std::string_view newPassphrase)
 {
     if (auto ok = requirePassphrase(newPassphrase); !ok)
         return ok;
-    return crypto::Keystore::changePassphrase(m_file, asBytes(oldPassphrase),
-                                              asBytes(newPassphrase));
+    return crypto::Keystore::changePassphrase(
+        m_file, asBytes(oldPassphrase), asBytes(newPassphrase));
 }
 
 } // namespace ls::wallet

@@ -24,15 +24,15 @@
     <name>QObject</name>
     <message>
         <source>Title %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel %1</translation>
     </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Version %2)</translation>
     </message>
     <message>
         <source>This app cannot show %1 files yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese App kann Dateien vom Typ %1 noch nicht anzeigen.</translation>
     </message>
 </context>
 <context>
@@ -62,138 +62,138 @@
     <name>ls::ui::BuyDialog</name>
     <message>
         <source>Buy “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kaufen</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaufen</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Network fee (at most)</source>
-        <translation type="unfinished">Netzwerkgebühr (höchstens)</translation>
+        <translation>Netzwerkgebühr (höchstens)</translation>
     </message>
     <message>
         <source>Balance after</source>
-        <translation type="unfinished">Guthaben danach</translation>
+        <translation>Guthaben danach</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>There is no wallet in this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Profil gibt es keine Wallet.</translation>
     </message>
     <message>
         <source>Checking the price, your balance and the network&apos;s fee…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis, Guthaben und Netzwerkgebühr werden geprüft …</translation>
     </message>
     <message>
         <source>Cannot check the chain: %1</source>
-        <translation type="unfinished">Die Chain kann nicht geprüft werden: %1</translation>
+        <translation>Die Chain kann nicht geprüft werden: %1</translation>
     </message>
     <message>
         <source>This title does not exist on the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Titel gibt es auf der Chain nicht.</translation>
     </message>
     <message>
         <source>The author has taken this title off sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Autor hat diesen Titel aus dem Angebot genommen.</translation>
     </message>
     <message>
         <source>This title has no content yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Titel hat noch keinen Inhalt.</translation>
     </message>
     <message>
         <source>Price, balance and fee proven at block %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis, Guthaben und Gebühr bei Block %1 nachgewiesen.</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Insufficient funds: the price of %1 plus up to %2 in fees is more than your balance of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben reicht nicht: Der Preis von %1 plus bis zu %2 Gebühren übersteigt Ihr Guthaben von %3.</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+        <translation>Geben Sie die Passphrase Ihrer Wallet ein.</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished">Wird vorbereitet …</translation>
+        <translation>Wird vorbereitet …</translation>
     </message>
     <message>
         <source>Checking your balance against the newest verified block…</source>
-        <translation type="unfinished">Guthaben wird gegen den neuesten geprüften Block geprüft …</translation>
+        <translation>Guthaben wird gegen den neuesten geprüften Block geprüft …</translation>
     </message>
     <message>
         <source>Unlocking your wallet and signing…</source>
-        <translation type="unfinished">Wallet wird entsperrt und signiert …</translation>
+        <translation>Wallet wird entsperrt und signiert …</translation>
     </message>
     <message>
         <source>Sending the purchase to the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauf wird an das Netzwerk gesendet …</translation>
     </message>
     <message>
         <source>Sent. Waiting for a verified block that makes it final…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet. Warten auf einen geprüften Block, der den Kauf endgültig macht …</translation>
     </message>
     <message>
         <source>Transaction %1</source>
-        <translation type="unfinished">Transaktion %1</translation>
+        <translation>Transaktion %1</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Passphrase. Es wurde nichts gekauft.</translation>
     </message>
     <message>
         <source>The purchase did not go through.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kauf ist nicht durchgegangen.</translation>
     </message>
     <message>
         <source>The purchase was refused by the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chain hat den Kauf abgelehnt.</translation>
     </message>
     <message>
         <source>Final: the licence is in block %1. Fetching the title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültig: Die Lizenz steht in Block %1. Der Titel wird abgerufen …</translation>
     </message>
     <message>
         <source>Checking the licence on the chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lizenz wird auf der Chain geprüft …</translation>
     </message>
     <message>
         <source>Looking for peers that have the title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Peers, die den Titel haben …</translation>
     </message>
     <message numerus="yes">
         <source>Downloading: %1 of %2 from %n peer(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Download: %1 von %2 über %n Peer …</numerusform>
+            <numerusform>Download: %1 von %2 über %n Peers …</numerusform>
         </translation>
     </message>
     <message>
         <source>Downloaded. Receiving the title key from its holders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Heruntergeladen. Der Titelschlüssel wird von seinen Inhabern empfangen …</translation>
     </message>
     <message>
         <source>Bought, but the download stopped. The Library can continue it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gekauft, aber der Download wurde unterbrochen. Sie können ihn in der Bibliothek fortsetzen.</translation>
     </message>
     <message>
         <source>Ready: “%1” is in your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig: „%1“ ist in Ihrer Bibliothek.</translation>
     </message>
 </context>
 <context>
@@ -223,256 +223,257 @@
     <name>ls::ui::DiscoverPage</name>
     <message>
         <source>Discover</source>
-        <translation type="unfinished">Entdecken</translation>
+        <translation>Entdecken</translation>
     </message>
     <message>
         <source>Search titles, authors, subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel, Autoren, Themen durchsuchen</translation>
     </message>
     <message>
         <source>All formats</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Formate</translation>
     </message>
     <message>
         <source>Books (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bücher (PDF)</translation>
     </message>
     <message>
         <source>Books (EPUB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bücher (EPUB)</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Any price</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Preis</translation>
     </message>
     <message>
         <source>Up to %1 PHT</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis %1 PHT</translation>
     </message>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Relevanz</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste</translation>
     </message>
     <message>
         <source>Most sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Meistverkauft</translation>
     </message>
     <message>
         <source>Price: low to high</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis: aufsteigend</translation>
     </message>
     <message>
         <source>Price: high to low</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis: absteigend</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Reading the catalog from the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>Katalog wird aus dem Netzwerk gelesen …</translation>
     </message>
     <message>
         <source>Catching up with the newest verified block…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgleich mit dem neuesten geprüften Block …</translation>
     </message>
     <message>
         <source>Checking titles on the chain: %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel werden auf der Chain geprüft: %1 von %2 …</translation>
     </message>
     <message>
         <source>Fetching covers and descriptions: %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cover und Beschreibungen werden abgerufen: %1 von %2 …</translation>
     </message>
     <message>
         <source>The catalog could not be refreshed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog konnte nicht aktualisiert werden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n title(s) on the network, proven at block %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Titel im Netzwerk, nachgewiesen bei Block %1.</numerusform>
+            <numerusform>%n Titel im Netzwerk, nachgewiesen bei Block %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n title(s) still without a description: tried again at the next refresh.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Titel noch ohne Beschreibung: Beim nächsten Aktualisieren wird es erneut versucht.</numerusform>
+            <numerusform>%n Titel noch ohne Beschreibung: Beim nächsten Aktualisieren wird es erneut versucht.</numerusform>
         </translation>
     </message>
     <message>
         <source>All subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Themen</translation>
     </message>
     <message>
         <source>The catalog cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Katalog kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No titles match. Try other words or fewer filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Titel. Versuchen Sie andere Wörter oder weniger Filter.</translation>
     </message>
     <message>
         <source>No titles yet. Refresh to look for new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Titel. Aktualisieren Sie, um nach neuen zu suchen.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::HistoryView</name>
     <message>
         <source>Purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Kauf</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf</translation>
     </message>
     <message>
         <source>Publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichung</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>To %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1</translation>
     </message>
     <message>
         <source>Title #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel #%1</translation>
     </message>
     <message>
         <source>%1 · bought by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · gekauft von %2</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebühr</translation>
     </message>
     <message>
         <source>Transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktion</translation>
     </message>
     <message>
         <source>Copy transaction hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Transaktions-Hash kopieren</translation>
     </message>
     <message>
         <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one. Plain PHT transfers leave no event on the chain: only those sent from this window since the app started are listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Eintrag ist durch den Beleg seiner Transaktion in einem Block nachgewiesen, den die App geprüft hat. Ein Server könnte Einträge weglassen, aber keinen erfinden oder verändern. Einfache PHT-Überweisungen hinterlassen kein Ereignis auf der Chain: Aufgeführt sind nur die, die seit dem Start der App aus diesem Fenster gesendet wurden.</translation>
     </message>
     <message>
         <source>Waiting for the network…</source>
-        <translation type="unfinished">Warten auf das Netzwerk …</translation>
+        <translation>Warten auf das Netzwerk …</translation>
     </message>
     <message>
         <source>Loading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf wird geladen …</translation>
     </message>
     <message>
         <source>Cannot prove the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf kann nicht nachgewiesen werden: %1</translation>
     </message>
     <message>
         <source>%1
 Proven in block %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Nachgewiesen in Block %2</translation>
     </message>
     <message>
         <source>No purchases, sales, publications or transfers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Käufe, Verkäufe, Veröffentlichungen oder Überweisungen.</translation>
     </message>
     <message>
         <source>1 entry, proven.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Eintrag, nachgewiesen.</translation>
     </message>
     <message>
         <source>%1 entries, each proven.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge, jeder nachgewiesen.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::LibraryPage</name>
     <message>
         <source>Title %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel %1</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished">Bibliothek</translation>
+        <translation>Bibliothek</translation>
     </message>
     <message>
         <source>Nothing here yet. Titles you buy in Discover or publish in Studio appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist noch nichts. Titel, die Sie unter „Entdecken“ kaufen oder im Studio veröffentlichen, erscheinen hier.</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Herunterladen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Remove local copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Kopie entfernen</translation>
     </message>
     <message>
         <source>Deletes the file on this computer. You keep the licence and can download the title again at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Löscht die Datei auf diesem Computer. Sie behalten die Lizenz und können den Titel jederzeit erneut herunterladen.</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Version %1 (latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 (neueste)</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
     <message>
         <source>The download stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download wurde unterbrochen: %1</translation>
     </message>
     <message>
         <source>Title %1 is not in your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel %1 ist nicht in Ihrer Bibliothek.</translation>
     </message>
 </context>
 <context>
@@ -495,15 +496,15 @@ Proven in block %2</source>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Node</translation>
     </message>
     <message>
         <source>Run by this app, for every profile on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Von dieser App betrieben, für alle Profile auf diesem Computer</translation>
     </message>
     <message>
         <source>Run by another app on this computer; this app takes over when that one quits</source>
-        <translation type="unfinished"></translation>
+        <translation>Von einer anderen App auf diesem Computer betrieben; diese App übernimmt, sobald jene beendet wird</translation>
     </message>
 </context>
 <context>
@@ -646,19 +647,19 @@ Proven in block %2</source>
     </message>
     <message>
         <source>Peers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Peers: %1</translation>
     </message>
     <message>
         <source>Lightstreams: sharing your titles</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightstreams: Ihre Titel werden geteilt</translation>
     </message>
     <message>
         <source>Show Lightstreams</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightstreams anzeigen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -719,95 +720,95 @@ Proven in block %2</source>
     <name>ls::ui::MetadataForm</name>
     <message>
         <source>At most %1 bytes; this has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Bytes; dieser Text hat %2.</translation>
     </message>
     <message>
         <source>Names separated by semicolons: Ann Author; Ben Writer</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen durch Semikolon getrennt: Anna Autorin; Ben Schreiber</translation>
     </message>
     <message>
         <source>Fiction, Music, Science…</source>
-        <translation type="unfinished"></translation>
+        <translation>Belletristik, Musik, Wissenschaft …</translation>
     </message>
     <message>
         <source>One chapter or track per line (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Kapitel oder Track pro Zeile (optional)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
     <message>
         <source>No cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Cover</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Authors</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoren</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Thema</translation>
     </message>
     <message>
         <source>Blurb</source>
-        <translation type="unfinished"></translation>
+        <translation>Klappentext</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished">Inhalt</translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Cover</translation>
     </message>
     <message>
         <source>Choose a cover image</source>
-        <translation type="unfinished"></translation>
+        <translation>Coverbild auswählen</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>A title is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Titel ist erforderlich.</translation>
     </message>
     <message>
         <source>At most %1 authors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Autoren.</translation>
     </message>
     <message>
         <source>“%1…” is too long: at most %2 bytes per name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1…“ ist zu lang: höchstens %2 Bytes pro Name.</translation>
     </message>
     <message>
         <source>At most %1 lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Zeilen.</translation>
     </message>
     <message>
         <source>Line %1 is too long: at most %2 bytes per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 ist zu lang: höchstens %2 Bytes pro Zeile.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 gibt es nicht.</translation>
     </message>
     <message>
         <source>The image has %1; a cover may have at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild hat %1; ein Cover darf höchstens %2 KiB haben.</translation>
     </message>
     <message>
         <source>A cover is a PNG, JPEG or WebP image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Cover muss ein PNG-, JPEG- oder WebP-Bild sein.</translation>
     </message>
 </context>
 <context>
@@ -1252,289 +1253,289 @@ Proven in block %2</source>
     <name>ls::ui::PublishJobDialog</name>
     <message>
         <source>Add a version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version hinzufügen</translation>
     </message>
     <message>
         <source>A new version of “%1”. Buyers of the title get it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Version von „%1“. Auch bisherige Käufer des Titels erhalten sie.</translation>
     </message>
     <message>
         <source>Resume a publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichung fortsetzen</translation>
     </message>
     <message>
         <source>Continue publishing “%1” (%2) from: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichung von „%1“ (%2) fortsetzen ab: %3.</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
     <message>
         <source>What changed, like “Second edition, typos fixed”</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich geändert hat, etwa „Zweite Auflage, Tippfehler korrigiert“</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Choose the new version&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei der neuen Version auswählen</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
     <message>
         <source>Publish version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version veröffentlichen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Choose the file of the new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Datei der neuen Version aus.</translation>
     </message>
     <message>
         <source>The note has %1 bytes; at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notiz hat %1 Bytes; erlaubt sind höchstens %2.</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+        <translation>Geben Sie die Passphrase Ihrer Wallet ein.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Passphrase. Es wurde nichts signiert.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::PublishProgressView</name>
     <message>
         <source>Preparing the title key and the public metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereitung von Titelschlüssel und öffentlichen Metadaten</translation>
     </message>
     <message>
         <source>Registering on the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrierung auf der Chain</translation>
     </message>
     <message>
         <source>Encrypting the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung der Datei</translation>
     </message>
     <message>
         <source>Hashing the encrypted file for the swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Hash-Berechnung der verschlüsselten Datei für den Schwarm</translation>
     </message>
     <message>
         <source>Seeding to the swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Seeding im Schwarm</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished">Startet …</translation>
+        <translation>Startet …</translation>
     </message>
     <message>
         <source>Continuing where it stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzung ab der Unterbrechung: %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselt</translation>
     </message>
     <message>
         <source>Transaction %1</source>
-        <translation type="unfinished">Transaktion %1</translation>
+        <translation>Transaktion %1</translation>
     </message>
     <message>
         <source>The publication stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Veröffentlichung wurde unterbrochen.</translation>
     </message>
     <message>
         <source>%1. What was done so far is kept: Resume under Unfinished publications continues from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Der bisherige Fortschritt bleibt erhalten: „Fortsetzen“ unter „Nicht abgeschlossene Veröffentlichungen“ macht dort weiter.</translation>
     </message>
     <message>
         <source>%1. Nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Es wurde nichts veröffentlicht.</translation>
     </message>
     <message>
         <source>Published: title %1, version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht: Titel %1, Version %2.</translation>
     </message>
     <message>
         <source>The encrypted file is seeding; buyers can fetch it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die verschlüsselte Datei wird geseedet; Käufer können sie jetzt abrufen.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>What was done so far is kept: Resume under Unfinished publications continues from there (a transaction already sent may still be included; resuming finds it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der bisherige Fortschritt bleibt erhalten: „Fortsetzen“ unter „Nicht abgeschlossene Veröffentlichungen“ macht dort weiter (eine bereits gesendete Transaktion kann noch in einen Block aufgenommen werden; beim Fortsetzen wird sie gefunden).</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::PublishWizard</name>
     <message>
         <source>Publish a title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel veröffentlichen</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Zurück</translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished">Weiter</translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>A book (PDF, EPUB), music or a video</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Buch (PDF, EPUB), Musik oder ein Video</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Choose the file to publish. It is encrypted on this computer; only buyers get its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Datei, die Sie veröffentlichen möchten. Sie wird auf diesem Computer verschlüsselt; nur Käufer erhalten ihren Schlüssel.</translation>
     </message>
     <message>
         <source>Choose a file to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei zum Veröffentlichen auswählen</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Price in PHT, like 2.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis in PHT, etwa 2.5</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>What a licence costs. You can change the price later; earlier buyers keep theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was eine Lizenz kostet. Sie können den Preis später ändern; frühere Käufer behalten ihre Lizenz.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Publishing records the title on the chain (a network fee) and starts seeding it from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Veröffentlichen wird der Titel auf der Chain eingetragen (gegen eine Netzwerkgebühr), und dieser Computer beginnt mit dem Seeding.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 gibt es nicht.</translation>
     </message>
     <message>
         <source>%1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2), %3</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen</translation>
     </message>
     <message>
         <source>Choose a file to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei zum Veröffentlichen aus.</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1</translation>
     </message>
     <message>
         <source>Type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ: %1</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel: %1</translation>
     </message>
     <message>
         <source>Authors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoren: %1</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>keine angegeben</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thema: %1</translation>
     </message>
     <message>
         <source>Contents: 1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt: 1 Eintrag</translation>
     </message>
     <message>
         <source>Contents: %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt: %1 Einträge</translation>
     </message>
     <message>
         <source>Cover: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cover: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Angabe</translation>
     </message>
     <message>
         <source>Price: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis: %1</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+        <translation>Geben Sie die Passphrase Ihrer Wallet ein.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Passphrase. Es wurde nichts veröffentlicht.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1570,86 +1571,86 @@ Proven in block %2</source>
     <name>ls::ui::SalesChart</name>
     <message>
         <source>No sales yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verkäufe.</translation>
     </message>
     <message>
         <source>Best day: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bester Tag: %1</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::SalesSummaryView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkäufe</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Einnahmen</translation>
     </message>
     <message>
         <source>Revenue is what buyers paid, before the network&apos;s service fee. Each sale in the chart is proven by its transaction&apos;s receipt; a server could leave sales out, but cannot invent or change one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einnahmen sind, was Käufer bezahlt haben, vor Abzug der Servicegebühr des Netzwerks. Jeder Verkauf im Diagramm ist durch den Beleg seiner Transaktion nachgewiesen; ein Server könnte Verkäufe weglassen, aber keinen erfinden oder verändern.</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren …</translation>
     </message>
     <message>
         <source>Reading the sales…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkäufe werden gelesen …</translation>
     </message>
     <message>
         <source>Cannot prove the sales: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verkäufe können nicht nachgewiesen werden: %1</translation>
     </message>
     <message>
         <source>No sales yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Verkäufe.</translation>
     </message>
     <message>
         <source>Sales per day: %1 proven sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkäufe pro Tag: %1 nachgewiesene Verkäufe.</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>1 sale</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Verkauf</translation>
     </message>
     <message>
         <source>%1 sales</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Verkäufe</translation>
     </message>
     <message>
         <source>Total: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt: %1, %2</translation>
     </message>
     <message>
         <source> (some titles not read from the chain yet)</source>
-        <translation type="unfinished"></translation>
+        <translation> (einige Titel noch nicht von der Chain gelesen)</translation>
     </message>
     <message>
         <source>Export sales as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkäufe als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1890,424 +1891,424 @@ Proven in block %2</source>
     <name>ls::ui::SharingPanel</name>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>Sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilen</translation>
     </message>
     <message>
         <source>Unlock your library to share your titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie Ihre Bibliothek, um Ihre Titel zu teilen.</translation>
     </message>
     <message>
         <source>Full seeding: share every title for as long as the app runs, also from the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständiges Seeding: alle Titel teilen, solange die App läuft, auch aus dem Infobereich, wenn das Fenster geschlossen ist</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Download</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload</translation>
     </message>
     <message>
         <source>Ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Verhältnis</translation>
     </message>
     <message>
         <source>Peers</source>
-        <translation type="unfinished"></translation>
+        <translation>Peers</translation>
     </message>
     <message>
         <source>Upload limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Upload-Limit</translation>
     </message>
     <message>
         <source>Download limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Download-Limit</translation>
     </message>
     <message numerus="yes">
         <source>%n peer connection(s), %1 · listening on port %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Peer-Verbindung, %1 · lauscht auf Port %2</numerusform>
+            <numerusform>%n Peer-Verbindungen, %1 · lauscht auf Port %2</numerusform>
         </translation>
     </message>
     <message>
         <source>details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::StudioPage</name>
     <message>
         <source>Publish a title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel veröffentlichen …</translation>
     </message>
     <message>
         <source>Studio</source>
-        <translation type="unfinished">Studio</translation>
+        <translation>Studio</translation>
     </message>
     <message>
         <source>Publishing as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen als %1</translation>
     </message>
     <message>
         <source>Unfinished publications</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgeschlossene Veröffentlichungen</translation>
     </message>
     <message>
         <source>Resume…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen …</translation>
     </message>
     <message>
         <source>My titles</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Titel</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkäufe</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Angebot</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Einnahmen</translation>
     </message>
     <message>
         <source>Change price…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis ändern …</translation>
     </message>
     <message>
         <source>Add a version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Version hinzufügen …</translation>
     </message>
     <message>
         <source>Delist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Angebot nehmen …</translation>
     </message>
     <message>
         <source>Cannot read your titles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Titel können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Cannot read unfinished publications: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht abgeschlossene Veröffentlichungen können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>not on the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht auf der Chain</translation>
     </message>
     <message>
         <source>Delisted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht im Angebot</translation>
     </message>
     <message>
         <source>reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gelesen …</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>Cannot read the chain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chain kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>You have not published anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben noch nichts veröffentlicht.</translation>
     </message>
     <message>
         <source>Proven at block %1 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachgewiesen bei Block %1 oder später.</translation>
     </message>
     <message>
         <source>“%1” — stopped at: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ – unterbrochen bei: %2</translation>
     </message>
     <message>
         <source> (title %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Titel %1)</translation>
     </message>
     <message>
         <source>List again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder anbieten …</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::TitleDetailsPage</name>
     <message>
         <source>← All titles</source>
-        <translation type="unfinished"></translation>
+        <translation>← Alle Titel</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaufen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Product details</source>
-        <translation type="unfinished"></translation>
+        <translation>Produktdetails</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished">Inhalt</translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen</translation>
     </message>
     <message>
         <source>Title %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel %1</translation>
     </message>
     <message>
         <source>Reading the title from the chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel wird von der Chain gelesen …</translation>
     </message>
     <message>
         <source>This title does not exist on the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Titel gibt es auf der Chain nicht.</translation>
     </message>
     <message>
         <source>Cannot read the title from the network: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Titel kann nicht aus dem Netzwerk gelesen werden: %1</translation>
     </message>
     <message>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <source>Published by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht von %1</translation>
     </message>
     <message>
         <source>The description has not arrived from the network yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beschreibung ist noch nicht aus dem Netzwerk eingetroffen.</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Format: %1</translation>
     </message>
     <message>
         <source>Size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe: %1</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Thema: %1</translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlicht: %1</translation>
     </message>
     <message numerus="yes">
         <source>Sold: %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verkauft: %n-mal</numerusform>
+            <numerusform>Verkauft: %n-mal</numerusform>
         </translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1</translation>
     </message>
     <message>
         <source>Title id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel-ID: %1</translation>
     </message>
     <message>
         <source>No table of contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Inhaltsverzeichnis.</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 · %2 · %3</translation>
     </message>
     <message>
         <source>Price, sales and versions proven at block %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis, Verkäufe und Versionen bei Block %1 nachgewiesen.</translation>
     </message>
     <message>
         <source>You published this title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diesen Titel veröffentlicht.</translation>
     </message>
     <message>
         <source>In your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ihrer Bibliothek.</translation>
     </message>
     <message>
         <source>In your library; download it from the Library to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Ihrer Bibliothek; laden Sie ihn in der Bibliothek herunter, um ihn zu öffnen.</translation>
     </message>
     <message>
         <source>Not for sale at the moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit nicht im Angebot.</translation>
     </message>
     <message>
         <source>No content yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Inhalt.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::TitleTransactionDialog</name>
     <message>
         <source>Change the price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis ändern</translation>
     </message>
     <message>
         <source>“%1” sells for %2 now. Buyers from now on pay the new price; earlier buyers keep what they bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kostet derzeit %2. Käufer zahlen ab jetzt den neuen Preis; frühere Käufer behalten, was sie gekauft haben.</translation>
     </message>
     <message>
         <source>List again</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder anbieten</translation>
     </message>
     <message>
         <source>Delist</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Angebot nehmen</translation>
     </message>
     <message>
         <source>List “%1” again: it shows in Discover and can be bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wieder anbieten: Der Titel erscheint unter „Entdecken“ und kann gekauft werden.</translation>
     </message>
     <message>
         <source>Delist “%1”: it no longer shows in Discover and cannot be bought. Buyers keep their copies, and you can list it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ aus dem Angebot nehmen: Der Titel erscheint nicht mehr unter „Entdecken“ und kann nicht gekauft werden. Käufer behalten ihre Exemplare, und Sie können ihn wieder anbieten.</translation>
     </message>
     <message>
         <source>New price in PHT</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Preis in PHT</translation>
     </message>
     <message>
         <source>New price</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Preis</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Change price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis ändern</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Geben Sie die Passphrase Ihrer Wallet ein.</translation>
+        <translation>Geben Sie die Passphrase Ihrer Wallet ein.</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished">Wird vorbereitet …</translation>
+        <translation>Wird vorbereitet …</translation>
     </message>
     <message>
         <source>Checking the title against the newest verified block…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel wird gegen den neuesten geprüften Block geprüft …</translation>
     </message>
     <message>
         <source>Unlocking your wallet and signing…</source>
-        <translation type="unfinished">Wallet wird entsperrt und signiert …</translation>
+        <translation>Wallet wird entsperrt und signiert …</translation>
     </message>
     <message>
         <source>Sending the transaction to the network…</source>
-        <translation type="unfinished">Transaktion wird an das Netzwerk gesendet …</translation>
+        <translation>Transaktion wird an das Netzwerk gesendet …</translation>
     </message>
     <message>
         <source>Waiting for a verified block that includes it…</source>
-        <translation type="unfinished">Warten auf einen geprüften Block, der sie enthält …</translation>
+        <translation>Warten auf einen geprüften Block, der sie enthält …</translation>
     </message>
     <message>
         <source>Transaction %1</source>
-        <translation type="unfinished">Transaktion %1</translation>
+        <translation>Transaktion %1</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was sent.</source>
-        <translation type="unfinished">Falsche Passphrase. Es wurde nichts gesendet.</translation>
+        <translation>Falsche Passphrase. Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The chain refused the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Chain hat die Änderung abgelehnt: %1</translation>
     </message>
     <message>
         <source>Done: included in block %1, verified by this computer. Transaction %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: in Block %1 aufgenommen, von diesem Computer geprüft. Transaktion %2.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::UnlockPanel</name>
     <message>
         <source>Your library is locked. Enter your wallet passphrase to read, play and share your titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Bibliothek ist gesperrt. Geben Sie die Passphrase Ihrer Wallet ein, um Ihre Titel zu lesen, abzuspielen und zu teilen.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren</translation>
     </message>
     <message>
         <source>That passphrase does not open this wallet. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Passphrase öffnet diese Wallet nicht. Prüfen Sie sie und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The library could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bibliothek konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird entsperrt …</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::VersionContentDevice</name>
     <message>
         <source>A title opens for reading only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Titel lässt sich nur zum Lesen öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2370,7 +2371,7 @@ Proven in block %2</source>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
@@ -2404,43 +2405,43 @@ Proven in block %2</source>
     <name>ls::ui::librarytext</name>
     <message>
         <source>Checking your licence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Lizenz wird geprüft …</translation>
     </message>
     <message>
         <source>Looking for peers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Peers …</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird heruntergeladen …</translation>
     </message>
     <message>
         <source>Downloading: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird heruntergeladen: %1%</translation>
     </message>
     <message>
         <source>Asking for the title key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Titelschlüssel wird angefordert …</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht heruntergeladen</translation>
     </message>
     <message>
         <source>Partly downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise heruntergeladen</translation>
     </message>
     <message>
         <source>Partly downloaded: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilweise heruntergeladen: %1%</translation>
     </message>
     <message>
         <source>Local copy removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Kopie entfernt</translation>
     </message>
 </context>
 <context>
@@ -2529,39 +2530,39 @@ Proven in block %2</source>
     <name>ls::ui::transfertext</name>
     <message>
         <source>%1 B/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B/s</translation>
     </message>
     <message>
         <source>%1 KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB/s</translation>
     </message>
     <message>
         <source>%1 MB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB/s</translation>
     </message>
     <message>
         <source>↓ %1  ↑ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ %1  ↑ %2</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft</translation>
     </message>
     <message>
         <source>Downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt herunter</translation>
     </message>
     <message>
         <source>Seeding</source>
-        <translation type="unfinished"></translation>
+        <translation>Seeding</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

@@ -24,15 +24,15 @@
     <name>QObject</name>
     <message>
         <source>Title %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título %1</translation>
     </message>
     <message>
         <source>%1 (version %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (versión %2)</translation>
     </message>
     <message>
         <source>This app cannot show %1 files yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta aplicación todavía no puede mostrar archivos de tipo %1.</translation>
     </message>
 </context>
 <context>
@@ -62,138 +62,138 @@
     <name>ls::ui::BuyDialog</name>
     <message>
         <source>Buy “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprar «%1»</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprar</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>Network fee (at most)</source>
-        <translation type="unfinished">Comisión de red (como máximo)</translation>
+        <translation>Comisión de red (como máximo)</translation>
     </message>
     <message>
         <source>Balance after</source>
-        <translation type="unfinished">Saldo después</translation>
+        <translation>Saldo después</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>There is no wallet in this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ningún monedero en este perfil.</translation>
     </message>
     <message>
         <source>Checking the price, your balance and the network&apos;s fee…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el precio, su saldo y la comisión de la red…</translation>
     </message>
     <message>
         <source>Cannot check the chain: %1</source>
-        <translation type="unfinished">No se puede comprobar la cadena: %1</translation>
+        <translation>No se puede comprobar la cadena: %1</translation>
     </message>
     <message>
         <source>This title does not exist on the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este título no existe en la cadena.</translation>
     </message>
     <message>
         <source>The author has taken this title off sale.</source>
-        <translation type="unfinished"></translation>
+        <translation>El autor ha retirado este título de la venta.</translation>
     </message>
     <message>
         <source>This title has no content yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este título todavía no tiene contenido.</translation>
     </message>
     <message>
         <source>Price, balance and fee proven at block %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio, saldo y comisión demostrados en el bloque %1.</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>Insufficient funds: the price of %1 plus up to %2 in fees is more than your balance of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fondos insuficientes: el precio de %1 más hasta %2 de comisiones supera su saldo de %3.</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Escriba la contraseña de su monedero.</translation>
+        <translation>Escriba la contraseña de su monedero.</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished">Preparando…</translation>
+        <translation>Preparando…</translation>
     </message>
     <message>
         <source>Checking your balance against the newest verified block…</source>
-        <translation type="unfinished">Comprobando su saldo con el bloque verificado más reciente…</translation>
+        <translation>Comprobando su saldo con el bloque verificado más reciente…</translation>
     </message>
     <message>
         <source>Unlocking your wallet and signing…</source>
-        <translation type="unfinished">Desbloqueando su monedero y firmando…</translation>
+        <translation>Desbloqueando su monedero y firmando…</translation>
     </message>
     <message>
         <source>Sending the purchase to the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando la compra a la red…</translation>
     </message>
     <message>
         <source>Sent. Waiting for a verified block that makes it final…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviada. Esperando un bloque verificado que la haga definitiva…</translation>
     </message>
     <message>
         <source>Transaction %1</source>
-        <translation type="unfinished">Transacción %1</translation>
+        <translation>Transacción %1</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña incorrecta. No se ha comprado nada.</translation>
     </message>
     <message>
         <source>The purchase did not go through.</source>
-        <translation type="unfinished"></translation>
+        <translation>La compra no se ha realizado.</translation>
     </message>
     <message>
         <source>The purchase was refused by the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena ha rechazado la compra.</translation>
     </message>
     <message>
         <source>Final: the licence is in block %1. Fetching the title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitiva: la licencia está en el bloque %1. Obteniendo el título…</translation>
     </message>
     <message>
         <source>Checking the licence on the chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando la licencia en la cadena…</translation>
     </message>
     <message>
         <source>Looking for peers that have the title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando pares que tengan el título…</translation>
     </message>
     <message numerus="yes">
         <source>Downloading: %1 of %2 from %n peer(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Descargando: %1 de %2 desde %n par…</numerusform>
+            <numerusform>Descargando: %1 de %2 desde %n pares…</numerusform>
         </translation>
     </message>
     <message>
         <source>Downloaded. Receiving the title key from its holders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargado. Recibiendo la clave del título de quienes la tienen…</translation>
     </message>
     <message>
         <source>Bought, but the download stopped. The Library can continue it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprado, pero la descarga se ha detenido. Puede continuarla desde la Biblioteca.</translation>
     </message>
     <message>
         <source>Ready: “%1” is in your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listo: «%1» está en su biblioteca.</translation>
     </message>
 </context>
 <context>
@@ -223,256 +223,257 @@
     <name>ls::ui::DiscoverPage</name>
     <message>
         <source>Discover</source>
-        <translation type="unfinished">Descubrir</translation>
+        <translation>Descubrir</translation>
     </message>
     <message>
         <source>Search titles, authors, subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar títulos, autores, temas</translation>
     </message>
     <message>
         <source>All formats</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los formatos</translation>
     </message>
     <message>
         <source>Books (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libros (PDF)</translation>
     </message>
     <message>
         <source>Books (EPUB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Libros (EPUB)</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Vídeo</translation>
     </message>
     <message>
         <source>Any price</source>
-        <translation type="unfinished"></translation>
+        <translation>Cualquier precio</translation>
     </message>
     <message>
         <source>Up to %1 PHT</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta %1 PHT</translation>
     </message>
     <message>
         <source>Best match</source>
-        <translation type="unfinished"></translation>
+        <translation>Más relevantes</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished"></translation>
+        <translation>Más recientes</translation>
     </message>
     <message>
         <source>Most sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Más vendidos</translation>
     </message>
     <message>
         <source>Price: low to high</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio: de menor a mayor</translation>
     </message>
     <message>
         <source>Price: high to low</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio: de mayor a menor</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Actualizar</translation>
+        <translation>Actualizar</translation>
     </message>
     <message>
         <source>Reading the catalog from the network…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el catálogo de la red…</translation>
     </message>
     <message>
         <source>Catching up with the newest verified block…</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniéndose al día con el bloque verificado más reciente…</translation>
     </message>
     <message>
         <source>Checking titles on the chain: %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando títulos en la cadena: %1 de %2…</translation>
     </message>
     <message>
         <source>Fetching covers and descriptions: %1 of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Obteniendo portadas y descripciones: %1 de %2…</translation>
     </message>
     <message>
         <source>The catalog could not be refreshed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido actualizar el catálogo: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n title(s) on the network, proven at block %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n título en la red, demostrado en el bloque %1.</numerusform>
+            <numerusform>%n títulos en la red, demostrados en el bloque %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n title(s) still without a description: tried again at the next refresh.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n título aún sin descripción: se volverá a intentar en la próxima actualización.</numerusform>
+            <numerusform>%n títulos aún sin descripción: se volverá a intentar en la próxima actualización.</numerusform>
         </translation>
     </message>
     <message>
         <source>All subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los temas</translation>
     </message>
     <message>
         <source>The catalog cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el catálogo: %1</translation>
     </message>
     <message>
         <source>No titles match. Try other words or fewer filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ningún título coincide. Pruebe con otras palabras o menos filtros.</translation>
     </message>
     <message>
         <source>No titles yet. Refresh to look for new ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay títulos. Actualice para buscar otros nuevos.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::HistoryView</name>
     <message>
         <source>Purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>Compra</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Venta</translation>
     </message>
     <message>
         <source>Publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicación</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>To %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Para %1</translation>
     </message>
     <message>
         <source>Title #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título n.º %1</translation>
     </message>
     <message>
         <source>%1 · bought by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · comprado por %2</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Importe</translation>
+        <translation>Importe</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Comisión</translation>
     </message>
     <message>
         <source>Transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Transacción</translation>
     </message>
     <message>
         <source>Copy transaction hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar hash de la transacción</translation>
     </message>
     <message>
         <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one. Plain PHT transfers leave no event on the chain: only those sent from this window since the app started are listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada entrada está demostrada por el recibo de su transacción en un bloque que la aplicación ha verificado. Un servidor podría omitir entradas, pero no inventarlas ni modificarlas. Las transferencias simples de PHT no dejan ningún evento en la cadena: solo se muestran las enviadas desde esta ventana desde que se inició la aplicación.</translation>
     </message>
     <message>
         <source>Waiting for the network…</source>
-        <translation type="unfinished">Esperando a la red…</translation>
+        <translation>Esperando a la red…</translation>
     </message>
     <message>
         <source>Loading the history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el historial…</translation>
     </message>
     <message>
         <source>Cannot prove the history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede demostrar el historial: %1</translation>
     </message>
     <message>
         <source>%1
 Proven in block %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Demostrado en el bloque %2</translation>
     </message>
     <message>
         <source>No purchases, sales, publications or transfers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay compras, ventas, publicaciones ni transferencias.</translation>
     </message>
     <message>
         <source>1 entry, proven.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 entrada, demostrada.</translation>
     </message>
     <message>
         <source>%1 entries, each proven.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entradas, todas demostradas.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::LibraryPage</name>
     <message>
         <source>Title %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título %1</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished">Biblioteca</translation>
+        <translation>Biblioteca</translation>
     </message>
     <message>
         <source>Nothing here yet. Titles you buy in Discover or publish in Studio appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aquí todavía no hay nada. Los títulos que compre en Descubrir o publique en Estudio aparecerán aquí.</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargar</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Remove local copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar copia local</translation>
     </message>
     <message>
         <source>Deletes the file on this computer. You keep the licence and can download the title again at any time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elimina el archivo de este ordenador. Conserva la licencia y puede volver a descargar el título en cualquier momento.</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Version %1 (latest)</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 (la más reciente)</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1</translation>
     </message>
     <message>
         <source>The download stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La descarga se ha detenido: %1</translation>
     </message>
     <message>
         <source>Title %1 is not in your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>El título %1 no está en su biblioteca.</translation>
     </message>
 </context>
 <context>
@@ -495,15 +496,15 @@ Proven in block %2</source>
     </message>
     <message>
         <source>Node</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodo</translation>
     </message>
     <message>
         <source>Run by this app, for every profile on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionado por esta aplicación, para todos los perfiles de este ordenador</translation>
     </message>
     <message>
         <source>Run by another app on this computer; this app takes over when that one quits</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionado por otra aplicación de este ordenador; esta aplicación tomará el relevo cuando aquella se cierre</translation>
     </message>
 </context>
 <context>
@@ -646,19 +647,19 @@ Proven in block %2</source>
     </message>
     <message>
         <source>Peers: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pares: %1</translation>
     </message>
     <message>
         <source>Lightstreams: sharing your titles</source>
-        <translation type="unfinished"></translation>
+        <translation>Lightstreams: compartiendo sus títulos</translation>
     </message>
     <message>
         <source>Show Lightstreams</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar Lightstreams</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -719,95 +720,95 @@ Proven in block %2</source>
     <name>ls::ui::MetadataForm</name>
     <message>
         <source>At most %1 bytes; this has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo %1 bytes; este texto tiene %2.</translation>
     </message>
     <message>
         <source>Names separated by semicolons: Ann Author; Ben Writer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres separados por punto y coma: Ana Autora; Benito Escritor</translation>
     </message>
     <message>
         <source>Fiction, Music, Science…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ficción, Música, Ciencia…</translation>
     </message>
     <message>
         <source>One chapter or track per line (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un capítulo o pista por línea (opcional)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>No cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin portada</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Authors</source>
-        <translation type="unfinished"></translation>
+        <translation>Autores</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema</translation>
     </message>
     <message>
         <source>Blurb</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinopsis</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished">Índice</translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <source>Cover</source>
-        <translation type="unfinished"></translation>
+        <translation>Portada</translation>
     </message>
     <message>
         <source>Choose a cover image</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una imagen de portada</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
         <source>?</source>
-        <translation type="unfinished"></translation>
+        <translation>?</translation>
     </message>
     <message>
         <source>A title is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se necesita un título.</translation>
     </message>
     <message>
         <source>At most %1 authors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo %1 autores.</translation>
     </message>
     <message>
         <source>“%1…” is too long: at most %2 bytes per name.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1…» es demasiado largo: como máximo %2 bytes por nombre.</translation>
     </message>
     <message>
         <source>At most %1 lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo %1 líneas.</translation>
     </message>
     <message>
         <source>Line %1 is too long: at most %2 bytes per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>La línea %1 es demasiado larga: como máximo %2 bytes por línea.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el archivo %1.</translation>
     </message>
     <message>
         <source>The image has %1; a cover may have at most %2 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>La imagen ocupa %1; una portada puede ocupar como máximo %2 KiB.</translation>
     </message>
     <message>
         <source>A cover is a PNG, JPEG or WebP image.</source>
-        <translation type="unfinished"></translation>
+        <translation>La portada debe ser una imagen PNG, JPEG o WebP.</translation>
     </message>
 </context>
 <context>
@@ -1252,289 +1253,289 @@ Proven in block %2</source>
     <name>ls::ui::PublishJobDialog</name>
     <message>
         <source>Add a version</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una versión</translation>
     </message>
     <message>
         <source>A new version of “%1”. Buyers of the title get it too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nueva versión de «%1». Quienes ya compraron el título también la reciben.</translation>
     </message>
     <message>
         <source>Resume a publication</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar una publicación</translation>
     </message>
     <message>
         <source>Continue publishing “%1” (%2) from: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuar la publicación de «%1» (%2) desde: %3.</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>What changed, like “Second edition, typos fixed”</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué ha cambiado, por ejemplo «Segunda edición, erratas corregidas»</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Choose the new version&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir el archivo de la nueva versión</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar</translation>
     </message>
     <message>
         <source>Publish version</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar versión</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Choose the file of the new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo de la nueva versión.</translation>
     </message>
     <message>
         <source>The note has %1 bytes; at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La nota tiene %1 bytes; como máximo %2.</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Escriba la contraseña de su monedero.</translation>
+        <translation>Escriba la contraseña de su monedero.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña incorrecta. No se ha firmado nada.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::PublishProgressView</name>
     <message>
         <source>Preparing the title key and the public metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparación de la clave del título y los metadatos públicos</translation>
     </message>
     <message>
         <source>Registering on the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro en la cadena</translation>
     </message>
     <message>
         <source>Encrypting the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifrado del archivo</translation>
     </message>
     <message>
         <source>Hashing the encrypted file for the swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Cálculo del hash del archivo cifrado para el enjambre</translation>
     </message>
     <message>
         <source>Seeding to the swarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Siembra en el enjambre</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished">Iniciando…</translation>
+        <translation>Iniciando…</translation>
     </message>
     <message>
         <source>Continuing where it stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Continuando donde se detuvo: %1</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifrado</translation>
     </message>
     <message>
         <source>Transaction %1</source>
-        <translation type="unfinished">Transacción %1</translation>
+        <translation>Transacción %1</translation>
     </message>
     <message>
         <source>The publication stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>La publicación se ha detenido.</translation>
     </message>
     <message>
         <source>%1. What was done so far is kept: Resume under Unfinished publications continues from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Lo hecho hasta ahora se conserva: «Reanudar» en «Publicaciones sin terminar» continúa desde ahí.</translation>
     </message>
     <message>
         <source>%1. Nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. No se ha publicado nada.</translation>
     </message>
     <message>
         <source>Published: title %1, version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado: título %1, versión %2.</translation>
     </message>
     <message>
         <source>The encrypted file is seeding; buyers can fetch it now.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo cifrado se está sembrando; los compradores ya pueden obtenerlo.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado.</translation>
     </message>
     <message>
         <source>What was done so far is kept: Resume under Unfinished publications continues from there (a transaction already sent may still be included; resuming finds it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo hecho hasta ahora se conserva: «Reanudar» en «Publicaciones sin terminar» continúa desde ahí (una transacción ya enviada aún puede incluirse en un bloque; al reanudar se encontrará).</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::PublishWizard</name>
     <message>
         <source>Publish a title</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar un título</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished">Atrás</translation>
+        <translation>Atrás</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished">Siguiente</translation>
+        <translation>Siguiente</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>A book (PDF, EPUB), music or a video</source>
-        <translation type="unfinished"></translation>
+        <translation>Un libro (PDF, EPUB), música o un vídeo</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Choose the file to publish. It is encrypted on this computer; only buyers get its key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija el archivo que desea publicar. Se cifra en este ordenador; solo los compradores reciben su clave.</translation>
     </message>
     <message>
         <source>Choose a file to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir un archivo para publicar</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Price in PHT, like 2.5</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio en PHT, por ejemplo 2.5</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>What a licence costs. You can change the price later; earlier buyers keep theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que cuesta una licencia. Puede cambiar el precio más adelante; quienes ya compraron conservan la suya.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Publishing records the title on the chain (a network fee) and starts seeding it from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Al publicar, el título se registra en la cadena (con una comisión de red) y este ordenador empieza a sembrarlo.</translation>
     </message>
     <message>
         <source>There is no file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>No existe el archivo %1.</translation>
     </message>
     <message>
         <source>%1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2), %3</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar</translation>
     </message>
     <message>
         <source>Choose a file to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un archivo para publicar.</translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo: %1</translation>
     </message>
     <message>
         <source>Type: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo: %1</translation>
     </message>
     <message>
         <source>Title: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título: %1</translation>
     </message>
     <message>
         <source>Authors: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autores: %1</translation>
     </message>
     <message>
         <source>none given</source>
-        <translation type="unfinished"></translation>
+        <translation>no indicados</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema: %1</translation>
     </message>
     <message>
         <source>Contents: 1 entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido: 1 entrada</translation>
     </message>
     <message>
         <source>Contents: %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Contenido: %1 entradas</translation>
     </message>
     <message>
         <source>Cover: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portada: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna</translation>
     </message>
     <message>
         <source>Price: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio: %1</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Escriba la contraseña de su monedero.</translation>
+        <translation>Escriba la contraseña de su monedero.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was published.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contraseña incorrecta. No se ha publicado nada.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -1570,86 +1571,86 @@ Proven in block %2</source>
     <name>ls::ui::SalesChart</name>
     <message>
         <source>No sales yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ventas.</translation>
     </message>
     <message>
         <source>Best day: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor día: %1</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::SalesSummaryView</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos</translation>
     </message>
     <message>
         <source>Revenue is what buyers paid, before the network&apos;s service fee. Each sale in the chart is proven by its transaction&apos;s receipt; a server could leave sales out, but cannot invent or change one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los ingresos son lo que pagaron los compradores, antes de la comisión de servicio de la red. Cada venta del gráfico está demostrada por el recibo de su transacción; un servidor podría omitir ventas, pero no inventarlas ni modificarlas.</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <source>Reading the sales…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo las ventas…</translation>
     </message>
     <message>
         <source>Cannot prove the sales: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden demostrar las ventas: %1</translation>
     </message>
     <message>
         <source>No sales yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay ventas.</translation>
     </message>
     <message>
         <source>Sales per day: %1 proven sales.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas por día: %1 ventas demostradas.</translation>
     </message>
     <message>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <source>1 sale</source>
-        <translation type="unfinished"></translation>
+        <translation>1 venta</translation>
     </message>
     <message>
         <source>%1 sales</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ventas</translation>
     </message>
     <message>
         <source>Total: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1, %2</translation>
     </message>
     <message>
         <source> (some titles not read from the chain yet)</source>
-        <translation type="unfinished"></translation>
+        <translation> (algunos títulos aún no se han leído de la cadena)</translation>
     </message>
     <message>
         <source>Export sales as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar ventas como CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en %1.</translation>
     </message>
     <message>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido guardar %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1890,424 +1891,424 @@ Proven in block %2</source>
     <name>ls::ui::SharingPanel</name>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin límite</translation>
     </message>
     <message>
         <source>Sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir</translation>
     </message>
     <message>
         <source>Unlock your library to share your titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquee su biblioteca para compartir sus títulos.</translation>
     </message>
     <message>
         <source>Full seeding: share every title for as long as the app runs, also from the tray when the window is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Siembra completa: compartir todos los títulos mientras la aplicación esté en marcha, también desde la bandeja del sistema con la ventana cerrada</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajada</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subida</translation>
     </message>
     <message>
         <source>Ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Proporción</translation>
     </message>
     <message>
         <source>Peers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pares</translation>
     </message>
     <message>
         <source>Upload limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de subida</translation>
     </message>
     <message>
         <source>Download limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite de bajada</translation>
     </message>
     <message numerus="yes">
         <source>%n peer connection(s), %1 · listening on port %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conexión con pares, %1 · escuchando en el puerto %2</numerusform>
+            <numerusform>%n conexiones con pares, %1 · escuchando en el puerto %2</numerusform>
         </translation>
     </message>
     <message>
         <source>details</source>
-        <translation type="unfinished"></translation>
+        <translation>detalles</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::StudioPage</name>
     <message>
         <source>Publish a title…</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicar un título…</translation>
     </message>
     <message>
         <source>Studio</source>
-        <translation type="unfinished">Estudio</translation>
+        <translation>Estudio</translation>
     </message>
     <message>
         <source>Publishing as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicando como %1</translation>
     </message>
     <message>
         <source>Unfinished publications</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicaciones sin terminar</translation>
     </message>
     <message>
         <source>Resume…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reanudar…</translation>
     </message>
     <message>
         <source>My titles</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis títulos</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>Ventas</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio</translation>
     </message>
     <message>
         <source>Listed</source>
-        <translation type="unfinished"></translation>
+        <translation>En venta</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingresos</translation>
     </message>
     <message>
         <source>Change price…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar precio…</translation>
     </message>
     <message>
         <source>Add a version…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una versión…</translation>
     </message>
     <message>
         <source>Delist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar de la venta…</translation>
     </message>
     <message>
         <source>Cannot read your titles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer sus títulos: %1</translation>
     </message>
     <message>
         <source>Cannot read unfinished publications: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pueden leer las publicaciones sin terminar: %1</translation>
     </message>
     <message>
         <source>not on the chain</source>
-        <translation type="unfinished"></translation>
+        <translation>no está en la cadena</translation>
     </message>
     <message>
         <source>Delisted</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirado</translation>
     </message>
     <message>
         <source>reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>leyendo…</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>desconocido</translation>
     </message>
     <message>
         <source>Cannot read the chain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer la cadena: %1</translation>
     </message>
     <message>
         <source>You have not published anything yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no ha publicado nada.</translation>
     </message>
     <message>
         <source>Proven at block %1 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demostrado en el bloque %1 o posterior.</translation>
     </message>
     <message>
         <source>“%1” — stopped at: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — detenida en: %2</translation>
     </message>
     <message>
         <source> (title %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (título %1)</translation>
     </message>
     <message>
         <source>List again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a poner a la venta…</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::TitleDetailsPage</name>
     <message>
         <source>← All titles</source>
-        <translation type="unfinished"></translation>
+        <translation>← Todos los títulos</translation>
     </message>
     <message>
         <source>Buy</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprar</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir</translation>
     </message>
     <message>
         <source>Product details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del producto</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished">Índice</translation>
+        <translation>Contenido</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones</translation>
     </message>
     <message>
         <source>Title %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Título %1</translation>
     </message>
     <message>
         <source>Reading the title from the chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo el título de la cadena…</translation>
     </message>
     <message>
         <source>This title does not exist on the chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este título no existe en la cadena.</translation>
     </message>
     <message>
         <source>Cannot read the title from the network: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede leer el título de la red: %1</translation>
     </message>
     <message>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1</translation>
     </message>
     <message>
         <source>Published by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado por %1</translation>
     </message>
     <message>
         <source>The description has not arrived from the network yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La descripción todavía no ha llegado de la red.</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato: %1</translation>
     </message>
     <message>
         <source>Size: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño: %1</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tema: %1</translation>
     </message>
     <message>
         <source>Published: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicado: %1</translation>
     </message>
     <message numerus="yes">
         <source>Sold: %n time(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vendido: %n vez</numerusform>
+            <numerusform>Vendido: %n veces</numerusform>
         </translation>
     </message>
     <message>
         <source>File: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo: %1</translation>
     </message>
     <message>
         <source>Title id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Id. del título: %1</translation>
     </message>
     <message>
         <source>No table of contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin índice.</translation>
     </message>
     <message>
         <source>Version %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 · %2 · %3</translation>
     </message>
     <message>
         <source>Price, sales and versions proven at block %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precio, ventas y versiones demostrados en el bloque %1.</translation>
     </message>
     <message>
         <source>You published this title.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha publicado este título.</translation>
     </message>
     <message>
         <source>In your library.</source>
-        <translation type="unfinished"></translation>
+        <translation>En su biblioteca.</translation>
     </message>
     <message>
         <source>In your library; download it from the Library to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En su biblioteca; descárguelo desde la Biblioteca para abrirlo.</translation>
     </message>
     <message>
         <source>Not for sale at the moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>No está a la venta en este momento.</translation>
     </message>
     <message>
         <source>No content yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía sin contenido.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::TitleTransactionDialog</name>
     <message>
         <source>Change the price</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el precio</translation>
     </message>
     <message>
         <source>“%1” sells for %2 now. Buyers from now on pay the new price; earlier buyers keep what they bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» se vende ahora por %2. A partir de ahora, los compradores pagarán el nuevo precio; quienes ya compraron conservan lo que compraron.</translation>
     </message>
     <message>
         <source>List again</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a poner a la venta</translation>
     </message>
     <message>
         <source>Delist</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar de la venta</translation>
     </message>
     <message>
         <source>List “%1” again: it shows in Discover and can be bought.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a poner «%1» a la venta: aparecerá en Descubrir y se podrá comprar.</translation>
     </message>
     <message>
         <source>Delist “%1”: it no longer shows in Discover and cannot be bought. Buyers keep their copies, and you can list it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar «%1» de la venta: dejará de aparecer en Descubrir y no se podrá comprar. Los compradores conservan sus copias y puede volver a ponerlo a la venta.</translation>
     </message>
     <message>
         <source>New price in PHT</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo precio en PHT</translation>
     </message>
     <message>
         <source>New price</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo precio</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Change price</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar precio</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Type your wallet&apos;s passphrase.</source>
-        <translation type="unfinished">Escriba la contraseña de su monedero.</translation>
+        <translation>Escriba la contraseña de su monedero.</translation>
     </message>
     <message>
         <source>Preparing…</source>
-        <translation type="unfinished">Preparando…</translation>
+        <translation>Preparando…</translation>
     </message>
     <message>
         <source>Checking the title against the newest verified block…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando el título con el bloque verificado más reciente…</translation>
     </message>
     <message>
         <source>Unlocking your wallet and signing…</source>
-        <translation type="unfinished">Desbloqueando su monedero y firmando…</translation>
+        <translation>Desbloqueando su monedero y firmando…</translation>
     </message>
     <message>
         <source>Sending the transaction to the network…</source>
-        <translation type="unfinished">Enviando la transacción a la red…</translation>
+        <translation>Enviando la transacción a la red…</translation>
     </message>
     <message>
         <source>Waiting for a verified block that includes it…</source>
-        <translation type="unfinished">Esperando un bloque verificado que la incluya…</translation>
+        <translation>Esperando un bloque verificado que la incluya…</translation>
     </message>
     <message>
         <source>Transaction %1</source>
-        <translation type="unfinished">Transacción %1</translation>
+        <translation>Transacción %1</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Cerrar</translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>Wrong passphrase. Nothing was sent.</source>
-        <translation type="unfinished">Contraseña incorrecta. No se ha enviado nada.</translation>
+        <translation>Contraseña incorrecta. No se ha enviado nada.</translation>
     </message>
     <message>
         <source>The chain refused the change: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La cadena ha rechazado el cambio: %1</translation>
     </message>
     <message>
         <source>Done: included in block %1, verified by this computer. Transaction %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecho: incluido en el bloque %1, verificado por este ordenador. Transacción %2.</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::UnlockPanel</name>
     <message>
         <source>Your library is locked. Enter your wallet passphrase to read, play and share your titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su biblioteca está bloqueada. Introduzca la contraseña de su monedero para leer, reproducir y compartir sus títulos.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished">Contraseña</translation>
+        <translation>Contraseña</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloquear</translation>
     </message>
     <message>
         <source>That passphrase does not open this wallet. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa contraseña no abre este monedero. Compruébela e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The library could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se ha podido abrir la biblioteca: %1</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Desbloqueando…</translation>
     </message>
 </context>
 <context>
     <name>ls::ui::VersionContentDevice</name>
     <message>
         <source>A title opens for reading only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un título solo se puede abrir para lectura.</translation>
     </message>
 </context>
 <context>
@@ -2370,7 +2371,7 @@ Proven in block %2</source>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historial</translation>
     </message>
 </context>
 <context>
@@ -2404,43 +2405,43 @@ Proven in block %2</source>
     <name>ls::ui::librarytext</name>
     <message>
         <source>Checking your licence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando su licencia…</translation>
     </message>
     <message>
         <source>Looking for peers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando pares…</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando…</translation>
     </message>
     <message>
         <source>Downloading: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando: %1%</translation>
     </message>
     <message>
         <source>Asking for the title key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Solicitando la clave del título…</translation>
     </message>
     <message>
         <source>On this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>En este ordenador</translation>
     </message>
     <message>
         <source>Not downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>No descargado</translation>
     </message>
     <message>
         <source>Partly downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargado en parte</translation>
     </message>
     <message>
         <source>Partly downloaded: %1%</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargado en parte: %1%</translation>
     </message>
     <message>
         <source>Local copy removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia local eliminada</translation>
     </message>
 </context>
 <context>
@@ -2529,39 +2530,39 @@ Proven in block %2</source>
     <name>ls::ui::transfertext</name>
     <message>
         <source>%1 B/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 B/s</translation>
     </message>
     <message>
         <source>%1 KB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KB/s</translation>
     </message>
     <message>
         <source>%1 MB/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 MB/s</translation>
     </message>
     <message>
         <source>↓ %1  ↑ %2</source>
-        <translation type="unfinished"></translation>
+        <translation>↓ %1  ↑ %2</translation>
     </message>
     <message>
         <source>Checking</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobando</translation>
     </message>
     <message>
         <source>Downloading</source>
-        <translation type="unfinished"></translation>
+        <translation>Descargando</translation>
     </message>
     <message>
         <source>Seeding</source>
-        <translation type="unfinished"></translation>
+        <translation>Sembrando</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>En pausa</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ha fallado</translation>
     </message>
 </context>
 </TS>

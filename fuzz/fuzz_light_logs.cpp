@@ -1,10 +1,11 @@
 // libFuzzer target: arbitrary bytes as a server's eth_getLogs answer to the light client's
 // history scan (core/light/CatalogEvents decodeLogs), and each decoded log read as a Catalog
-// event. Whatever a server sends must give candidates or an error, never a crash; and what
-// decodes must be exactly what was sent.
+// event and as a native Transfer log (core/protocol/NativeTransfer). Whatever a server sends must
+// give candidates or an error, never a crash; and what decodes must be exactly what was sent.
 #include "core/codec/Hex.h"
 #include "core/light/CatalogEvents.h"
 #include "core/light/RpcDecoders.h"
+#include "core/protocol/NativeTransfer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +35,10 @@ void decode(const QJsonValue& value)
             std::abort();
         (void)light::catalogevents::purchase(candidate.log);
         (void)light::catalogevents::publication(candidate.log);
+        // A Transfer log is read only in its one exact layout: it must encode back to itself.
+        if (auto moved = protocol::nativetransfer::decode(candidate.log);
+            moved && protocol::nativetransfer::encode(*moved) != candidate.log)
+            std::abort();
     }
 }
 

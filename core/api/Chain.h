@@ -92,26 +92,27 @@ struct TransactionConfirmation {
     std::uint64_t timeMs = 0; // the verified block's time
 };
 
-// One thing that happened to an account, read from a Catalog event in a transaction receipt
-// proven in a verified block (DESIGN.md §3): a server can leave entries out, never invent or
-// alter one.
+// One thing that happened to an account, read from a Catalog event or a native Transfer log
+// (docs/protocol.md §4) in a transaction receipt proven in a verified block (DESIGN.md §3): a
+// server can leave entries out, never invent or alter one.
 struct AccountActivity {
     enum class Kind {
         Purchase, // the account bought a licence (amount: the price paid)
         Sale, // someone bought a title the account published (amount: the price they paid)
         Publication, // the account published a title (amount: 0)
-        // A plain PHT transfer this app sent (amount: the value; counterparty: the recipient).
-        // The chain records no event for transfers, so activity() never returns these: screens
-        // add the ones they sent, proven by the receipt of the transaction they signed.
-        SentTransfer,
+        SentTransfer, // the account sent PHT (amount: the value; counterparty: the recipient)
+        ReceivedTransfer, // the account was sent PHT (amount: the value; counterparty: sender)
     };
     Kind kind = Kind::Purchase;
-    std::uint64_t titleId = 0;
-    std::string counterparty; // EIP-55: the buyer of a sale; empty otherwise
+    std::uint64_t titleId = 0; // 0 for transfers
+    // EIP-55: the buyer of a sale, the recipient of a sent transfer, the sender of a received
+    // one; empty otherwise.
+    std::string counterparty;
     std::string amount; // base units, decimal digits
     // Base units, decimal digits: the gas fee (gasUsed × effective gas price, from the proven
     // receipt) of a transaction this account sent; for a sale, the network's service fee taken
-    // from the price (serviceFeeBps of the proven parameters).
+    // from the price, as the sale's Purchased event records it (the rate of that block, not
+    // today's); empty for a received transfer (the sender paid the gas).
     std::string fee;
     std::uint64_t timeMs = 0; // the verified block's time
     std::string txHash; // 0x-prefixed hex
@@ -236,12 +237,13 @@ public:
     [[nodiscard]] virtual Handle confirm(
         std::string_view txHash, Callback<TransactionConfirmation> done)
         = 0;
-    // The account's purchases, sales and publications in blocks from `fromBlock` up to the
-    // verified height, newest first, each proven by its transaction's receipt. Sales count for
-    // titles the account published at any height. Complete only as far as the server is honest:
-    // a server can omit entries (nothing proves that a list is whole), but every entry returned
-    // is proven, and a server that lists an event its proven receipt does not hold is refused
-    // (ErrorKind::Verification). Plain PHT transfers emit no event and are not listed.
+    // The account's purchases, sales, publications and PHT transfers (sent and received, from
+    // their native Transfer logs) in blocks from `fromBlock` up to the verified height, newest
+    // first, each proven by its transaction's receipt. Sales count for titles the account
+    // published at any height. Complete only as far as the server is honest: a server can omit
+    // entries (nothing proves that a list is whole), but every entry returned is proven, and a
+    // server that lists an event its proven receipt does not hold is refused
+    // (ErrorKind::Verification).
     [[nodiscard]] virtual Handle activity(std::string_view address, std::uint64_t fromBlock,
         Callback<std::vector<AccountActivity>> done)
         = 0;

@@ -1,6 +1,7 @@
 #include "core/light/ActivityScan.h"
 
 #include "core/codec/Hex.h"
+#include "core/protocol/NativeTransfer.h"
 
 #include <algorithm>
 #include <set>
@@ -58,6 +59,9 @@ void ActivityScan::selectCandidates()
         else if (auto bought = catalogevents::purchase(candidate.log))
             wanted = candidate.height >= m_fromBlock
                 && (bought->buyer == m_account || claimedTitles.contains(bought->titleId));
+        else if (auto moved = protocol::nativetransfer::decode(candidate.log))
+            wanted = candidate.height >= m_fromBlock
+                && (moved->from == m_account || moved->to == m_account);
         if (wanted && seen.insert(candidate.txHash).second)
             m_toConfirm.push_back(candidate.txHash);
     }

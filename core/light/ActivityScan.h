@@ -13,16 +13,21 @@
 
 namespace ls::light {
 
-// Finds the receipts that make up an account's Catalog history and proves each one.
+// Finds the receipts that make up an account's history (Catalog events and PHT transfers) and
+// proves each one.
 //
 // The server's log lists are only pointers: every transaction they name is confirmed (receipt
 // proof against a verified header), and each listed event must be in that proven receipt at the
 // proven height — otherwise the server altered or invented it and the scan fails
 // (ErrorKind::Verification). What the caller shows comes from the proven receipts alone.
 //
-// It asks for every Purchased and TitlePublished event of the Catalog, not for the account's:
-// the server does not learn whose history is read. Publications are taken from any height (a
-// title's sales count whenever it was published); the rest from `fromBlock` on.
+// It asks for every Purchased and TitlePublished event of the Catalog and every native Transfer
+// log (core/protocol/NativeTransfer.h), not for the account's: the log queries do not tell the
+// server whose history is read. (The node learns the account anyway from the balance and nonce
+// proofs it serves, so narrowing the Transfer query to topic filters on from/to would leak
+// nothing new; RpcClient::getLogs only filters on topic 0 today, so the scan reads them all and
+// keeps the account's.) Publications are taken from any height (a title's sales count whenever
+// it was published); the rest from `fromBlock` on.
 class ActivityScan : public std::enable_shared_from_this<ActivityScan> {
 public:
     template <typename T> using Reply = std::function<void(Result<T>)>;

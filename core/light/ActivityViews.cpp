@@ -3,6 +3,7 @@
 #include "core/codec/Hex.h"
 #include "core/light/CatalogEvents.h"
 #include "core/light/ChainViews.h"
+#include "core/protocol/NativeTransfer.h"
 
 #include <algorithm>
 #include <set>
@@ -14,21 +15,6 @@ std::string gasFee(const protocol::Receipt& receipt)
 {
     auto fee = codec::UInt256(receipt.gasUsed).checkedMul(receipt.effectiveGasPrice);
     // gasUsed < 2^64 and a price the sender could pay: an overflow cannot be in a valid block.
-    return fee ? fee->toDecimalString() : std::string();
-}
-
-// price · bps / 10000 rounded down, exact for any price (docs/protocol.md §6).
-std::string serviceFee(const codec::UInt256& price, std::uint32_t bps)
-{
-    auto split = price.divMod(10'000);
-    if (!split)
-        return {};
-    auto whole = split->quotient.checkedMul(bps);
-    auto part = split->remainder.checkedMul(bps);
-    if (!whole || !part)
-        return {};
-    auto rest = part->divMod(10'000);
-    auto fee = rest ? whole->checkedAdd(rest->quotient) : std::nullopt;
     return fee ? fee->toDecimalString() : std::string();
 }
 
@@ -48,8 +34,7 @@ api::AccountActivity entry(
 } // namespace
 
 std::vector<api::AccountActivity> accountActivity(const crypto::Address& account,
-    std::uint64_t fromBlock, const std::vector<ConfirmedTransaction>& receipts,
-    std::uint32_t serviceFeeBps)
+    std::uint64_t fromBlock, const std::vector<ConfirmedTransaction>& receipts)
 {
     using Kind = api::AccountActivity::Kind;
     std::set<std::uint64_t> ownTitles;
@@ -83,7 +68,24 @@ std::vector<api::AccountActivity> accountActivity(const crypto::Address& account
                     auto item = entry(Kind::Sale, bought->titleId, proven);
                     item.counterparty = bought->buyer.toChecksumString();
                     item.amount = bought->price.toDecimalString();
-                    item.fee = serviceFee(bought->price, serviceFeeBps);
+                    // The fee the Catalog took at the time, as its event records it: the rate
+                    // may have changed since.
+                    item.fee = bought->serviceFee.toDecimalString();
+                    out.push_back(std::move(item));
+                }
+            } else if (auto moved = protocol::nativetransfer::decode(log)) {
+                // A transfer to oneself is both: sent (with its gas fee) and received.
+                if (moved->from == account) {
+                    auto item = entry(Kind::SentTransfer, 0, proven);
+                    item.counterparty = moved->to.toChecksumString();
+                    item.amount = moved->value.toDecimalString();
+                    item.fee = gasFee(proven.receipt);
+                    out.push_back(std::move(item));
+                }
+                if (moved->to == account) {
+                    auto item = entry(Kind::ReceivedTransfer, 0, proven);
+                    item.counterparty = moved->from.toChecksumString();
+                    item.amount = moved->value.toDecimalString();
                     out.push_back(std::move(item));
                 }
             }

@@ -9,12 +9,12 @@
 
 namespace ls::light {
 
-// The account's history from proven receipts (ActivityScan): its purchases and publications
-// (with the gas fee it paid) and the sales of the titles whose TitlePublished event names it
-// as author, in blocks from `fromBlock` on, newest first. Only successful receipts count; events
-// of any other contract are ignored. `serviceFeeBps` prices the service fee of each sale.
+// The account's history from proven receipts (ActivityScan): its purchases, publications and
+// sent transfers (with the gas fee it paid), the transfers it received, and the sales of the
+// titles whose TitlePublished event names it as author (with the service fee their Purchased
+// event records), in blocks from `fromBlock` on, newest first. Only successful receipts count;
+// logs of any other emitter are ignored.
 std::vector<api::AccountActivity> accountActivity(const crypto::Address& account,
-    std::uint64_t fromBlock, const std::vector<ConfirmedTransaction>& receipts,
-    std::uint32_t serviceFeeBps);
+    std::uint64_t fromBlock, const std::vector<ConfirmedTransaction>& receipts);
 
 } // namespace ls::light

@@ -49,7 +49,7 @@ crypto::Address catalogAddress()
 
 Hash256 purchasedTopic()
 {
-    static const Hash256 topic = topicOf("Purchased(uint64,address,uint256,uint32)");
+    static const Hash256 topic = topicOf("Purchased(uint64,address,uint256,uint32,uint256)");
     return topic;
 }
 
@@ -61,14 +61,15 @@ Hash256 titlePublishedTopic()
 
 std::optional<Purchase> purchase(const protocol::Log& log)
 {
-    if (!isEvent(log, purchasedTopic(), 64))
+    if (!isEvent(log, purchasedTopic(), 96))
         return std::nullopt;
     auto titleId = uint64Topic(log.topics[1]);
     auto buyer = addressTopic(log.topics[2]);
     auto price = codec::UInt256::fromBigEndian(ByteView(log.data).first(32));
-    if (!titleId || !buyer || !price)
+    auto serviceFee = codec::UInt256::fromBigEndian(ByteView(log.data).subspan(64, 32));
+    if (!titleId || !buyer || !price || !serviceFee)
         return std::nullopt;
-    return Purchase { *titleId, *buyer, *price };
+    return Purchase { *titleId, *buyer, *price, *serviceFee };
 }
 
 std::optional<Publication> publication(const protocol::Log& log)

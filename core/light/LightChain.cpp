@@ -305,19 +305,13 @@ api::Chain::Handle LightChain::activity(std::string_view address, std::uint64_t 
     using Entries = std::vector<api::AccountActivity>;
     return post<Entries>(
         std::move(done), [who = *parsed, fromBlock](LightClient& client, auto reply) {
-            // The service fee rate prices each sale's fee: read (proven) first.
-            client.parameters([&client, who, fromBlock, reply](
-                                  Result<Verified<ChainParameters>> parameters) {
-                if (!parameters)
-                    return reply(std::unexpected(parameters.error()));
-                const auto bps = static_cast<std::uint32_t>(parameters->value.serviceFeeBps);
-                client.activity(who, fromBlock,
-                    [who, fromBlock, bps, reply](Result<std::vector<ConfirmedTransaction>> found) {
-                        if (!found)
-                            return reply(std::unexpected(found.error()));
-                        reply(accountActivity(who, fromBlock, *found, bps));
-                    });
-            });
+            // Each sale's service fee is in its Purchased event: no parameters to read.
+            client.activity(who, fromBlock,
+                [who, fromBlock, reply](Result<std::vector<ConfirmedTransaction>> found) {
+                    if (!found)
+                        return reply(std::unexpected(found.error()));
+                    reply(accountActivity(who, fromBlock, *found));
+                });
         });
 }
 

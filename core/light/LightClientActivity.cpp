@@ -2,8 +2,11 @@
 // the history scan itself is ActivityScan; this wires it to the primary endpoint and confirm().
 #include "core/light/ActivityScan.h"
 #include "core/light/LightClient.h"
+#include "core/protocol/NativeTransfer.h"
 
 #include <QTimer>
+
+#include <iterator>
 
 namespace ls::light {
 
@@ -23,12 +26,23 @@ void LightClient::activity(const crypto::Address& account, std::uint64_t fromBlo
     ActivityScan::start(
         account, fromBlock, *height,
         [rpc](std::uint64_t from, std::uint64_t to, auto reply) {
+            // Two queries per window, one per emitter: the Catalog's events, then the native
+            // Transfer logs. Both are whole-chain lists; ActivityScan keeps the account's.
             rpc->getLogs(from, to, catalogevents::catalogAddress(),
                 { catalogevents::purchasedTopic(), catalogevents::titlePublishedTopic() },
-                [reply](RpcResult<std::vector<catalogevents::LogCandidate>> logs) {
-                    if (!logs)
-                        return reply(std::unexpected(logs.error().toError()));
-                    reply(std::move(*logs));
+                [rpc, from, to, reply](RpcResult<std::vector<catalogevents::LogCandidate>> events) {
+                    if (!events)
+                        return reply(std::unexpected(events.error().toError()));
+                    rpc->getLogs(from, to, protocol::nativetransfer::emitterAddress(),
+                        { protocol::nativetransfer::topic() },
+                        [reply, events = std::move(*events)](
+                            RpcResult<std::vector<catalogevents::LogCandidate>> transfers) mutable {
+                            if (!transfers)
+                                return reply(std::unexpected(transfers.error().toError()));
+                            std::move(
+                                transfers->begin(), transfers->end(), std::back_inserter(events));
+                            reply(std::move(events));
+                        });
                 });
         },
         [this](const Hash256& txHash, auto reply) { confirm(txHash, std::move(reply)); },

@@ -156,7 +156,8 @@ private Q_SLOTS:
         QCOMPARE(events,
             (std::set<std::string> { "TitlePublished(uint64,address,bytes32,uint256)",
                 "VersionAdded(uint64,uint32,bytes32)", "PriceChanged(uint64,uint256)",
-                "ListingChanged(uint64,bool)", "Purchased(uint64,address,uint256,uint32)" }));
+                "ListingChanged(uint64,bool)",
+                "Purchased(uint64,address,uint256,uint32,uint256)" }));
     }
 
     void selectorsMatchWhatTheContractDispatchesOn()

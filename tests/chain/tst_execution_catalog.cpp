@@ -250,12 +250,18 @@ private Q_SLOTS:
                     listOf({ uintItem(2), uintItem(price), uintItem(kStartTimeMs + 1000),
                         bytesItem(filled(0xbb)) }) } }));
 
+        // Only Purchased: the price went into the Catalog, which its event records (with the fee
+        // actually taken, rounded down); no native Transfer log for it.
         QCOMPARE(receipt.logs.size(), std::size_t { 1 });
         QCOMPARE(receipt.logs[0].address, catalog());
         QCOMPARE(receipt.logs[0].topics,
-            (std::vector<Hash256> { topicOf("Purchased(uint64,address,uint256,uint32)"), wordOf(id),
-                wordOf(buyer.address) }));
-        QCOMPARE(receipt.logs[0].data, concatWords({ price.toBigEndian(), wordOf(2) }));
+            (std::vector<Hash256> { topicOf("Purchased(uint64,address,uint256,uint32,uint256)"),
+                wordOf(id), wordOf(buyer.address) }));
+        // price·bps/10000 is not whole here, so the fee recorded is the rounded-down one.
+        QVERIFY(mul(serviceFee, u(10'000)) != mul(price, u(250)));
+        QCOMPARE(add(mul(serviceFee, u(10'000)), u(6'250)), mul(price, u(250))); // 12345·250 % 10⁴
+        QCOMPARE(receipt.logs[0].data,
+            concatWords({ price.toBigEndian(), wordOf(2), serviceFee.toBigEndian() }));
 
         auto licence = decodeOutput("(bool,uint32,uint256,uint64,bytes32)",
             chain.call(licenceCall(id, buyer.address)).output);
@@ -358,9 +364,33 @@ private Q_SLOTS:
         chain.fund(buyer.address, pht(1));
         auto id = chain.publish(author, u(999));
         auto before = chain.account(author.address);
-        must(chain.submit(chain.makeTx(buyer, catalog(), purchaseCall(id), u(999))));
+        auto receipt = must(chain.submit(chain.makeTx(buyer, catalog(), purchaseCall(id), u(999))));
+        QCOMPARE(receipt.logs.at(0).data,
+            concatWords({ u(999).toBigEndian(), wordOf(1), UInt256 {}.toBigEndian() }));
         QCOMPARE(chain.account(author.address).balance, add(before.balance, u(999)));
         QVERIFY(!must(chain.state.get(0x01, chain.params.treasury.view())));
+    }
+
+    void eachSaleRecordsTheFeeOfItsBlock()
+    {
+        // A history must not price old sales at today's rate: the event carries the fee taken.
+        TestChain chain;
+        Actor later = actor(0x0d);
+        chain.fund(author.address, pht(1));
+        chain.fund(buyer.address, pht(1));
+        chain.fund(later.address, pht(1));
+        auto id = chain.publish(author, u(10'007));
+        auto first
+            = must(chain.submit(chain.makeTx(buyer, catalog(), purchaseCall(id), u(10'007))));
+        chain.params.serviceFeeBps = 1'000;
+        auto second
+            = must(chain.submit(chain.makeTx(later, catalog(), purchaseCall(id), u(10'007))));
+        auto feeOf = [](const protocol::Receipt& receipt) {
+            return must(UInt256::fromBigEndian(ByteView(receipt.logs.at(0).data).subspan(64)));
+        };
+        QCOMPARE(feeOf(first), u(250)); // floor(10007 · 250 / 10000) = 250
+        QCOMPARE(feeOf(second), u(1'000)); // floor(10007 · 1000 / 10000) = 1000
+        QCOMPARE(chain.account(chain.params.treasury).balance, u(1'250));
     }
 
     void freeTitlesCanBeClaimed()

@@ -9,10 +9,35 @@ using namespace ls::testing;
 using protocol::Receipt;
 using protocol::TransactionType;
 
+namespace {
+
+// The native Transfer log as docs/protocol.md §4 specifies it, built here from the spec's words
+// rather than from core/protocol/NativeTransfer (which the node uses to write it).
+protocol::Log specTransferLog(
+    const crypto::Address& from, const crypto::Address& to, const UInt256& value)
+{
+    auto addressWord = [](const crypto::Address& address) {
+        Hash256 word {};
+        std::copy(address.bytes().begin(), address.bytes().end(), word.begin() + 12);
+        return word;
+    };
+    protocol::Log log;
+    log.address = must(crypto::Address::parse("0x00000000000000000000000000000000000ca7a2"));
+    log.topics
+        = { crypto::keccak256(asBytes(std::string_view("Transfer(address,address,uint256)"))),
+              addressWord(from), addressWord(to) };
+    const auto word = value.toBigEndian();
+    log.data.assign(word.begin(), word.end());
+    return log;
+}
+
+} // namespace
+
 // Plain transfers and the fee rules every transaction follows (docs/protocol.md §4): nonce,
 // effective gas price, fee to the proposer, refund of unused gas, and the line between a
 // transaction that is invalid for the block (an error, nothing changes) and one that reverts (in
-// the block, only the nonce and the fee move).
+// the block, only the nonce and the fee move). A transfer that moves value leaves one native
+// Transfer log; one that reverts, or moves nothing, leaves none.
 class TestExecutionTransfer : public QObject {
     Q_OBJECT
 
@@ -36,7 +61,8 @@ private Q_SLOTS:
         QCOMPARE(receipt.gasUsed, kTxGas);
         QCOMPARE(receipt.cumulativeGasUsed, kTxGas);
         QCOMPARE(receipt.effectiveGasPrice, price);
-        QVERIFY(receipt.logs.empty());
+        QCOMPARE(receipt.logs,
+            (std::vector<protocol::Log> { specTransferLog(alice.address, bob.address, pht(1)) }));
         QVERIFY(receipt.revertReason.empty());
         QCOMPARE(chain.lastChanges,
             sortedChanges({ accountChange(alice.address, 1, sub(sub(pht(10), pht(1)), fee)),
@@ -104,6 +130,7 @@ private Q_SLOTS:
         auto receipt = must(chain.submit(probe));
         QCOMPARE(receipt.status, Receipt::kFailure);
         QCOMPARE(receipt.revertReason, std::string("insufficient funds"));
+        QVERIFY(receipt.logs.empty()); // a reverted transfer moved nothing: no Transfer log
         QCOMPARE(receipt.gasUsed, kTxGas);
         QCOMPARE(chain.lastChanges,
             feeOnlyChanges(
@@ -221,6 +248,10 @@ private Q_SLOTS:
         auto tx = chain.makeTx(alice, alice.address, {}, u(12345));
         auto receipt = must(chain.submit(tx));
         QCOMPARE(receipt.status, Receipt::kSuccess);
+        // Value did leave and reach an account (the same one): the log says so.
+        QCOMPARE(receipt.logs,
+            (std::vector<protocol::Log> {
+                specTransferLog(alice.address, alice.address, u(12345)) }));
         const UInt256 fee = mul(receipt.effectiveGasPrice, u(kTxGas));
         QCOMPARE(chain.lastChanges,
             sortedChanges({ accountChange(alice.address, 1, sub(pht(1), fee)),
@@ -241,7 +272,8 @@ private Q_SLOTS:
     {
         TestChain chain;
         chain.fund(alice.address, pht(1));
-        must(chain.submit(chain.makeTx(alice, bob.address, {}, u(0))));
+        auto receipt = must(chain.submit(chain.makeTx(alice, bob.address, {}, u(0))));
+        QVERIFY(receipt.logs.empty()); // nothing moved: no Transfer log
         QCOMPARE(chain.lastChanges.size(), std::size_t { 2 }); // alice and the proposer
         QVERIFY(!must(chain.state.get(0x01, bob.address.view())));
     }
@@ -255,6 +287,8 @@ private Q_SLOTS:
         auto receipt = must(chain.submit(chain.makeTx(alice, bob.address, {}, u(10))));
         QCOMPARE(receipt.status, Receipt::kFailure);
         QCOMPARE(receipt.revertReason, std::string("arithmetic overflow"));
+        // The debit and its log were both undone with the call.
+        QVERIFY(receipt.logs.empty());
         QCOMPARE(chain.lastChanges,
             feeOnlyChanges(alice.address, aliceBefore, chain.proposer, {},
                 mul(receipt.effectiveGasPrice, u(kTxGas))));
@@ -268,6 +302,7 @@ private Q_SLOTS:
         auto aliceBefore = chain.account(alice.address);
         auto receipt = must(chain.submit(chain.makeTx(alice, catalog(), {}, u(10))));
         QCOMPARE(receipt.revertReason, std::string("unknown function"));
+        QVERIFY(receipt.logs.empty());
         QCOMPARE(chain.lastChanges,
             feeOnlyChanges(alice.address, aliceBefore, chain.proposer, {},
                 mul(receipt.effectiveGasPrice, u(kTxGas))));

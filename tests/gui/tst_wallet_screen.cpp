@@ -1,6 +1,7 @@
 // The Wallet screen over "This computer": the proven balance, receiving, sending through the Send
 // dialog (with its confirmation and errors) and the backup phrase, all through the widgets. The
-// history (purchases, sales, publications, each proven) over a real `lightstreams-node --dev`.
+// history (purchases, sales, publications, transfers, each proven) over a real
+// `lightstreams-node --dev`.
 #include "core/crypto/HdKey.h"
 #include "core/crypto/Mnemonic.h"
 #include "core/market/CatalogCalls.h"
@@ -29,10 +30,16 @@ crypto::PrivateKey devKey(std::uint32_t index)
     return crypto::ethereumAccountKey(seed, index).value();
 }
 
-// Signs a Catalog call with a development key, sends it through `chain` and waits until a
+crypto::Address devAddress(std::uint32_t index)
+{
+    return crypto::Address::fromPublicKey(devKey(index).publicKey());
+}
+
+// Signs a transaction with a development key, sends it through `chain` and waits until a
 // verified block holds its receipt.
-Result<api::TransactionConfirmation> sendCatalogCall(api::Chain& chain, std::uint32_t dev,
-    std::uint64_t nonce, const market::PreparedCall& call, const std::string& value = "0")
+Result<api::TransactionConfirmation> sendTransaction(api::Chain& chain, std::uint32_t dev,
+    std::uint64_t nonce, const crypto::Address& to, const market::PreparedCall& call,
+    const std::string& value)
 {
     if (auto height = await<std::uint64_t>([&](auto done) { return chain.update(done); }); !height)
         return std::unexpected(height.error());
@@ -45,7 +52,7 @@ Result<api::TransactionConfirmation> sendCatalogCall(api::Chain& chain, std::uin
     tx.nonce = nonce;
     tx.maxFeePerGas = codec::UInt256::fromDecimal(parameters->minGasPrice).value();
     tx.gasLimit = call.gasLimit;
-    tx.to = market::catalogAddress();
+    tx.to = to;
     tx.value = codec::UInt256::fromDecimal(value).value();
     tx.data = call.data;
     tx.sign(devKey(dev), chain.status().chainId);
@@ -67,6 +74,12 @@ Result<api::TransactionConfirmation> sendCatalogCall(api::Chain& chain, std::uin
     if (!confirmed)
         return fail(ErrorKind::Internal, "the transaction was never confirmed");
     return std::move(*confirmed);
+}
+
+Result<api::TransactionConfirmation> sendCatalogCall(api::Chain& chain, std::uint32_t dev,
+    std::uint64_t nonce, const market::PreparedCall& call, const std::string& value = "0")
+{
+    return sendTransaction(chain, dev, nonce, market::catalogAddress(), call, value);
 }
 
 codec::UInt256 pht(std::string_view whole)
@@ -236,7 +249,8 @@ private Q_SLOTS:
         QVERIFY(recipient);
         QCOMPARE(recipient->balance, std::string("12500000000000000000"));
 
-        // The History lists the transfer it sent, proven by its receipt, with its fee.
+        // The History lists the transfer it sent, read back from the chain (its Transfer log,
+        // proven by its receipt), with its fee.
         auto* history = widget<QTableWidget>(m_subject->window(), "walletHistory");
         QTRY_COMPARE_WITH_TIMEOUT(history->rowCount(), 1, kGuiWaitMs);
         QCOMPARE(history->item(0, 1)->text(), QStringLiteral("Sent"));
@@ -297,38 +311,48 @@ private Q_SLOTS:
         const std::uint64_t titleB = market::publishedTitleId(publishedB->logs).value();
         QVERIFY(sendCatalogCall(chain, 1, 2, market::addVersionCall(titleB, filled(7), 10, "v1")));
         const api::Purchase bought = me.buy(titleB);
+        // Last, account 2 pays the wallet 1.5 PHT: a plain transfer, listed from its Transfer log.
+        auto received
+            = sendTransaction(chain, 2, 0, devAddress(0), market::transferCall(), baseUnits("1.5"));
+        QVERIFY2(received && received->succeeded, "the transfer to the wallet failed");
 
         ui::WalletPage page(me.wallet());
         page.setChain(&me.chain(), &me.market());
         page.resize(900, 800);
         page.show();
         auto* table = widget<QTableWidget>(&page, "walletHistory");
-        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 3, kGuiWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 4, kGuiWaitMs);
         QCOMPARE(widget<QLabel>(&page, "walletHistoryStatus")->text(),
-            QStringLiteral("3 entries, each proven."));
+            QStringLiteral("4 entries, each proven."));
         auto text = [&](int row, int column) { return table->item(row, column)->text(); };
-        // Newest first: the purchase, the sale, the publication.
-        QCOMPARE(text(0, 1), QStringLiteral("Purchase"));
-        QCOMPARE(text(0, 2), QStringLiteral("Title #%1").arg(titleB));
-        QCOMPARE(text(0, 3), QStringLiteral("−3 PHT"));
+        // Newest first: the transfer received, the purchase, the sale, the publication.
+        QCOMPARE(text(0, 1), QStringLiteral("Received"));
+        QCOMPARE(text(0, 2),
+            QStringLiteral("Received from %1")
+                .arg(QString::fromStdString(devAddress(2).toChecksumString())));
+        QCOMPARE(text(0, 3), QStringLiteral("+1.5 PHT"));
+        QCOMPARE(text(0, 4), QStringLiteral("—")); // the sender paid the gas
+        QCOMPARE(text(1, 1), QStringLiteral("Purchase"));
+        QCOMPARE(text(1, 2), QStringLiteral("Title #%1").arg(titleB));
+        QCOMPARE(text(1, 3), QStringLiteral("−3 PHT"));
         const std::string purchaseFee
             = (*codec::UInt256(bought.confirmation.gasUsed)
                     .checkedMul(
                         codec::UInt256::fromDecimal(bought.confirmation.effectiveGasPrice).value()))
                   .toDecimalString();
-        QCOMPARE(text(0, 4), ui::pht::formatWithUnit(purchaseFee));
-        QCOMPARE(text(1, 1), QStringLiteral("Sale"));
-        QVERIFY2(text(1, 2).startsWith(QStringLiteral("Title #%1 · bought by ").arg(titleA)),
-            qPrintable(text(1, 2)));
-        QCOMPARE(text(1, 3), QStringLiteral("+2 PHT"));
-        QCOMPARE(text(2, 1), QStringLiteral("Publication"));
-        QCOMPARE(text(2, 3), QStringLiteral("—"));
+        QCOMPARE(text(1, 4), ui::pht::formatWithUnit(purchaseFee));
+        QCOMPARE(text(2, 1), QStringLiteral("Sale"));
+        QVERIFY2(text(2, 2).startsWith(QStringLiteral("Title #%1 · bought by ").arg(titleA)),
+            qPrintable(text(2, 2)));
+        QCOMPARE(text(2, 3), QStringLiteral("+2 PHT"));
+        QCOMPARE(text(3, 1), QStringLiteral("Publication"));
+        QCOMPARE(text(3, 3), QStringLiteral("—"));
         QVERIFY(!text(0, 0).isEmpty());
 
         // The transaction hash is copied whole (the cell shows it shortened).
         auto* copy = widget<QPushButton>(&page, "walletHistoryCopy");
         QVERIFY(!copy->isEnabled());
-        table->selectRow(1);
+        table->selectRow(2);
         QApplication::clipboard()->clear();
         click(copy);
         QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(sold->txHash));

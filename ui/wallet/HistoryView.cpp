@@ -14,8 +14,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <algorithm>
-
 namespace ls::ui {
 namespace {
 
@@ -41,6 +39,8 @@ QString kindText(api::AccountActivity::Kind kind)
         return HistoryView::tr("Publication");
     case api::AccountActivity::Kind::SentTransfer:
         return HistoryView::tr("Sent");
+    case api::AccountActivity::Kind::ReceivedTransfer:
+        return HistoryView::tr("Received");
     }
     return {};
 }
@@ -49,6 +49,8 @@ QString whatText(const api::AccountActivity& entry)
 {
     if (entry.kind == api::AccountActivity::Kind::SentTransfer)
         return HistoryView::tr("To %1").arg(QString::fromStdString(entry.counterparty));
+    if (entry.kind == api::AccountActivity::Kind::ReceivedTransfer)
+        return HistoryView::tr("Received from %1").arg(QString::fromStdString(entry.counterparty));
     const QString title = HistoryView::tr("Title #%1").arg(entry.titleId);
     if (entry.counterparty.empty())
         return title;
@@ -61,8 +63,9 @@ QString amountText(const api::AccountActivity& entry)
 {
     if (entry.kind == api::AccountActivity::Kind::Publication || entry.amount == "0")
         return QStringLiteral("—");
-    const QString sign = entry.kind == api::AccountActivity::Kind::Sale ? QStringLiteral("+")
-                                                                        : QStringLiteral("−");
+    const bool paidToTheAccount = entry.kind == api::AccountActivity::Kind::Sale
+        || entry.kind == api::AccountActivity::Kind::ReceivedTransfer;
+    const QString sign = paidToTheAccount ? QStringLiteral("+") : QStringLiteral("−");
     return sign + pht::formatWithUnit(entry.amount);
 }
 
@@ -81,7 +84,7 @@ HistoryView::HistoryView(QWidget* parent)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("walletHistory"));
     m_table->setHorizontalHeaderLabels(
-        { tr("Date"), tr("Kind"), tr("Title"), tr("Amount"), tr("Fee"), tr("Transaction") });
+        { tr("Date"), tr("Kind"), tr("Details"), tr("Amount"), tr("Fee"), tr("Transaction") });
     m_table->horizontalHeader()->setSectionResizeMode(What, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -96,9 +99,7 @@ HistoryView::HistoryView(QWidget* parent)
     m_copy->setEnabled(false);
     auto* note = new QLabel(tr("Each entry is proven by its transaction's receipt in a block the "
                                "app verified. A server could leave entries out, but cannot invent "
-                               "or change one. Plain PHT transfers leave no event on the chain: "
-                               "only those sent from this window since the app started are "
-                               "listed."),
+                               "or change one."),
         this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
@@ -122,8 +123,7 @@ void HistoryView::load(api::Chain* chain, const std::string& address)
 {
     m_read.reset();
     if (!chain || address.empty()) {
-        m_fromChain.clear();
-        m_sentTransfers.clear(); // another chain or account: they belong to the old one
+        m_entries.clear();
         showRows();
         m_status->setText(tr("Waiting for the network…"));
         return;
@@ -141,24 +141,12 @@ void HistoryView::show(Result<std::vector<api::AccountActivity>> entries)
                               .arg(QString::fromStdString(entries.error().message)));
         return;
     }
-    m_fromChain = std::move(*entries);
-    showRows();
-}
-
-void HistoryView::addSentTransfer(const api::AccountActivity& transfer)
-{
-    m_sentTransfers.push_back(transfer);
+    m_entries = std::move(*entries); // already newest first (api::Chain::activity)
     showRows();
 }
 
 void HistoryView::showRows()
 {
-    m_entries = m_fromChain;
-    m_entries.insert(m_entries.end(), m_sentTransfers.begin(), m_sentTransfers.end());
-    std::stable_sort(m_entries.begin(), m_entries.end(), [](const auto& a, const auto& b) {
-        return a.proof.height != b.proof.height ? a.proof.height > b.proof.height
-                                                : a.index > b.index;
-    });
     m_table->setRowCount(static_cast<int>(m_entries.size()));
     for (int row = 0; row < static_cast<int>(m_entries.size()); ++row) {
         const api::AccountActivity& entry = m_entries[static_cast<std::size_t>(row)];

@@ -13,11 +13,10 @@ class QTableWidget;
 
 namespace ls::ui {
 
-// The Wallet's history (DESIGN.md §6): the account's purchases, sales and publications, newest
-// first, each proven by its transaction's receipt in a verified block (api::Chain::activity).
-// A server can leave entries out — nothing proves a list is whole — but cannot invent or alter
-// one; the note under the table says so. Plain PHT transfers emit no event on chain: the ones
-// sent from this window since it opened are added (addSentTransfer), the others are not listed.
+// The Wallet's history (DESIGN.md §6): the account's purchases, sales, publications and PHT
+// transfers sent and received, newest first, each proven by its transaction's receipt in a
+// verified block (api::Chain::activity). A server can leave entries out — nothing proves a list
+// is whole — but cannot invent or alter one; the note under the table says so.
 class HistoryView : public QWidget {
     Q_OBJECT
 
@@ -26,8 +25,6 @@ public:
 
     // Reads the history of `address` again (nullptr chain: empties the table).
     void load(api::Chain* chain, const std::string& address);
-    // A transfer the Send dialog saw confirmed; kept (for this session) across reloads.
-    void addSentTransfer(const api::AccountActivity& transfer);
     const std::vector<api::AccountActivity>& entries() const { return m_entries; }
 
 private:
@@ -36,9 +33,7 @@ private:
     void copySelectedHash();
 
     api::Chain::Handle m_read;
-    std::vector<api::AccountActivity> m_entries; // what is shown: chain entries and transfers
-    std::vector<api::AccountActivity> m_fromChain;
-    std::vector<api::AccountActivity> m_sentTransfers;
+    std::vector<api::AccountActivity> m_entries; // what is shown, newest first
     QTableWidget* m_table = nullptr;
     QLabel* m_status = nullptr;
     QPushButton* m_copy = nullptr;

@@ -240,7 +240,10 @@ void WalletPage::openSendDialog()
     auto* dialog = new SendDialog(*m_chain, *m_market, m_account->address, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SendDialog::sent, this, [this] { readBalance(true); });
-    connect(dialog, &SendDialog::transferConfirmed, m_history, &HistoryView::addSentTransfer);
+    // The transfer is now in a verified block, so the history read after the balance (which
+    // `sent` triggers next) lists it, proven from its Transfer log: forget the balance the
+    // history was read at, so it is read again even if the balance came out the same.
+    connect(dialog, &SendDialog::transferConfirmed, this, [this] { m_historyBalance.reset(); });
     m_sendDialog = dialog;
     dialog->open();
 }

@@ -20,8 +20,8 @@ class SendDialog;
 // The Wallet section (DESIGN.md §6): the balance as the light client proved it, with the block
 // it was proven at; the address to receive; Send; the backup phrase. The balance is read again
 // whenever the light client verifies a newer block, so incoming payments show up by themselves;
-// the history (purchases, sales, publications, each proven) is read again whenever the balance
-// it was read at changes.
+// the history (purchases, sales, publications, transfers, each proven) is read again whenever
+// the balance it was read at changes, and after a transfer sent from here is confirmed.
 class WalletPage : public QWidget {
     Q_OBJECT
 

@@ -79,8 +79,9 @@ std::vector<CatalogEventAbi> buildEvents()
         makeEvent(CatalogEvent::PriceChanged, "PriceChanged", { u64, u256 }, { true, false }),
         makeEvent(CatalogEvent::ListingChanged, "ListingChanged", { u64, AbiType::boolean() },
             { true, false }),
-        makeEvent(CatalogEvent::Purchased, "Purchased", { u64, address, u256, u32 },
-            { true, true, false, false }),
+        // serviceFee: what the treasury took from this sale, at the rate of its block.
+        makeEvent(CatalogEvent::Purchased, "Purchased", { u64, address, u256, u32, u256 },
+            { true, true, false, false, false }),
     };
 }
 

@@ -196,7 +196,7 @@ Result<CallResult> Functions::purchase(const AbiValue::List& args)
     CallResult result;
     LS_EXEC_CHECK(emit(result, CatalogEvent::Purchased,
         { AbiValue::number(titleId), addressValue(m_call.sender), AbiValue::number(title->price),
-            AbiValue::number(licence.versionAtPurchase) }));
+            AbiValue::number(licence.versionAtPurchase), AbiValue::number(fee) }));
     return result;
 }
 

@@ -7,6 +7,7 @@
 #include "core/node/execution/GasSchedule.h"
 #include "core/node/execution/RevertReasons.h"
 #include "core/node/execution/SystemContracts.h"
+#include "core/protocol/NativeTransfer.h"
 
 #include <limits>
 #include <string>
@@ -45,7 +46,11 @@ Result<CallResult> runCall(ChainState& state, const crypto::Address& from,
         return CallResult::revert(revert::kOverflow);
     recipient->balance = *balance;
     state.setAccount(to, *recipient);
-    return CallResult {};
+    // The native Transfer log (core/protocol/NativeTransfer.h): the only trace a light client
+    // can prove that value reached `to`. Part of the call, so a revert drops it with the rest.
+    CallResult result;
+    result.logs.push_back(protocol::nativetransfer::encode({ from, to, value }));
+    return result;
 }
 
 Result<protocol::Receipt> applyInOverlay(StateOverlay& overlay, const protocol::Transaction& tx,

@@ -84,8 +84,9 @@ void LibtorrentSwarm::applySettings(const SwarmSettings& settings)
     for (auto& [infohash, entry] : d->entries) {
         if (!entry.handle.is_valid())
             continue;
-        // Full seeding takes titles out of the queue (and its ratio limits) altogether.
-        if (settings.fullSeeding)
+        // Full seeding takes titles out of the queue (and its ratio limits) altogether; public
+        // metadata is never in it.
+        if (settings.fullSeeding || !entry.status.permissioned)
             entry.handle.unset_flags(lt::torrent_flags::auto_managed);
         else
             entry.handle.set_flags(lt::torrent_flags::auto_managed);
@@ -128,7 +129,7 @@ Result<void> LibtorrentSwarm::add(TorrentSource source)
     params.save_path = source.savePath.string();
     if (source.permissioned)
         params.extensions.push_back(permitGateFactory(d->hub, d->gates, source.infohash));
-    if (d->settings.fullSeeding)
+    if (d->settings.fullSeeding || !source.permissioned)
         params.flags &= ~lt::torrent_flags::auto_managed;
     // Outside the queue nothing would ever resume it (libtorrent's default flags add torrents
     // paused for the queue to start).

@@ -39,7 +39,9 @@ struct SwarmSettings {
 };
 
 // One torrent to add. A permissioned torrent (a title's content) is guarded by the ls_permit
-// gate; a public one (a title's metadata) is served to any BitTorrent client.
+// gate and waits in the normal-mode queue (active downloads and seeds, ratio limits); a public one
+// (a title's metadata, a few KiB) is served to any BitTorrent client and never queued: waiting
+// for a queue slot would only hide a title's description, in Discover, behind other downloads.
 struct TorrentSource {
     Hash256 infohash {}; // v2 (SHA-256) infohash, as the chain records it
     Bytes torrentFile; // the bencoded .torrent, when known; else fetched from peers by infohash

@@ -142,6 +142,31 @@ private Q_SLOTS:
         }
     }
 
+    // A title's public metadata is never queued: in normal mode libtorrent's queue holds back
+    // torrents beyond its active limits (three downloads by default) until its next pass, half
+    // a minute later, and Discover fetches several titles' metadata at once.
+    void publicMetadataStaysOutsideTheQueue()
+    {
+        const auto file = m_author->directory() / "metadata-5.json";
+        randomFile(file, 3'000);
+        const auto torrent = swarm::makeTorrent(file, kPieceSize).value();
+        QVERIFY(addAndWait(m_author->swarm,
+            { torrent.infohash, torrent.torrentFile, m_author->directory(), false, true, {} }));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            statusOf(m_author->swarm, torrent.infohash).state, State::Seeding, kWaitMs);
+        QVERIFY(!statusOf(m_author->swarm, torrent.infohash).autoManaged);
+        QVERIFY(statusOf(m_author->swarm, m_torrent.infohash).autoManaged); // content: queued
+
+        // Through a switch to full seeding and back it stays out, and seeding.
+        swarm::SwarmSettings fullSeeding = loopbackSettings();
+        fullSeeding.fullSeeding = true;
+        m_author->swarm.applySettings(fullSeeding);
+        m_author->swarm.applySettings(loopbackSettings());
+        QTRY_VERIFY_WITH_TIMEOUT(statusOf(m_author->swarm, m_torrent.infohash).autoManaged, kWaitMs);
+        QVERIFY(!statusOf(m_author->swarm, torrent.infohash).autoManaged);
+        QCOMPARE(statusOf(m_author->swarm, torrent.infohash).state, State::Seeding);
+    }
+
     void cleanupTestCase() { m_author.reset(); }
 };
 

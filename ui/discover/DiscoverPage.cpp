@@ -22,6 +22,8 @@ namespace {
 const QString kErrorStyle = QStringLiteral("color: #b3261e;");
 const QSize kCoverSize(120, 160);
 constexpr int kTypingPauseMs = 150;
+// Titles without metadata are looked for again at most this often while the page is shown.
+constexpr qint64 kMissingMetadataRetryMs = 60'000;
 
 enum Page { GridPage, DetailsPage };
 
@@ -37,6 +39,7 @@ DiscoverPage::DiscoverPage(api::Catalog& catalog, api::Chain& chain, api::Market
     api::Library& library, api::Wallet& wallet, QWidget* parent)
     : QWidget(parent)
     , m_catalog(catalog)
+    , m_chain(chain)
 {
     setObjectName(QStringLiteral("discoverPage"));
     m_details = new TitleDetailsPage(catalog, chain, market, library, wallet, this);
@@ -55,6 +58,8 @@ DiscoverPage::DiscoverPage(api::Catalog& catalog, api::Chain& chain, api::Market
         reloadSubjects();
         m_requery->start(); // many changes in a row make one query
     });
+    m_chainStatus = m_chain.subscribeStatus(
+        [this](const api::ChainStatus& status) { onChainStatus(status); });
     reloadSubjects();
     requery();
 }
@@ -148,11 +153,41 @@ void DiscoverPage::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     if (!std::exchange(m_refreshedOnce, true))
         refresh();
+    else
+        refreshIfTheCatalogChanged();
+}
+
+void DiscoverPage::onChainStatus(const api::ChainStatus& status)
+{
+    if (!status.verifiedHeight || *status.verifiedHeight <= m_checkedHeight)
+        return;
+    m_checkedHeight = *status.verifiedHeight;
+    if (isVisible())
+        refreshIfTheCatalogChanged();
+}
+
+void DiscoverPage::refreshIfTheCatalogChanged()
+{
+    if (m_busy || m_countChecking || !m_refreshedOnce)
+        return;
+    if (!m_lastRefresh) // the last refresh failed: the network answers again now
+        return refresh();
+    if (m_lastRefresh->metadataMissing > 0 && m_sinceRefresh.elapsed() >= kMissingMetadataRetryMs)
+        return refresh();
+    // One proven number decides whether the whole catalog is read again.
+    m_countChecking = true;
+    m_countCheck = m_chain.parameters([this](Result<api::NetworkParameters> parameters) {
+        m_countChecking = false;
+        if (parameters && m_lastRefresh && parameters->titleCount != m_lastRefresh->titleCount
+            && !m_busy)
+            refresh();
+    });
 }
 
 void DiscoverPage::refresh()
 {
     m_refreshedOnce = true;
+    m_busy = true;
     m_refresh->setEnabled(false);
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Reading the catalog from the network…"));
@@ -182,13 +217,17 @@ void DiscoverPage::onRefreshProgress(const api::CatalogRefreshProgress& progress
 
 void DiscoverPage::onRefreshDone(Result<api::CatalogRefreshSummary> result)
 {
+    m_busy = false;
+    m_sinceRefresh.start();
     m_refresh->setEnabled(true);
     if (!result) {
+        m_lastRefresh.reset();
         m_status->setStyleSheet(kErrorStyle);
         m_status->setText(tr("The catalog could not be refreshed: %1")
                               .arg(QString::fromStdString(result.error().message)));
         return;
     }
+    m_lastRefresh = *result;
     QString text = tr("%n title(s) on the network, proven at block %1.", nullptr,
         static_cast<int>(result->titleCount))
                        .arg(result->provenAtHeight);

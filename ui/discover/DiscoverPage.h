@@ -6,7 +6,10 @@
 #include "core/api/Market.h"
 #include "core/api/Wallet.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -23,7 +26,9 @@ class TitleDetailsPage;
 
 // Discover (DESIGN.md §6): the verified catalog as a cover grid with search, filters (subject,
 // media type, price) and sorting, answered from the catalog's index as the user types; "Refresh"
-// reads the chain and the titles' metadata again (also on first show). Activating a cover opens
+// reads the chain and the titles' metadata again. It also refreshes by itself while shown: on
+// first show, whenever a newly verified block proves a different number of titles (someone
+// published), and now and then while some titles still lack their metadata. Activating a cover opens
 // the title's page, where it can be bought. Every call to the services returns at once: nothing
 // here waits on the network.
 class DiscoverPage : public QWidget {
@@ -56,12 +61,22 @@ private:
     void reloadSubjects();
     void onRefreshProgress(const api::CatalogRefreshProgress& progress);
     void onRefreshDone(Result<api::CatalogRefreshSummary> result);
+    void onChainStatus(const api::ChainStatus& status);
+    void refreshIfTheCatalogChanged();
     api::CatalogSearch currentQuery() const;
 
     api::Catalog& m_catalog;
+    api::Chain& m_chain;
     api::Catalog::Handle m_subscription;
     api::Catalog::Handle m_refreshing;
+    api::Chain::Handle m_chainStatus;
+    api::Chain::Handle m_countCheck; // while asking the chain how many titles there are
     bool m_refreshedOnce = false;
+    bool m_busy = false; // a refresh is running
+    bool m_countChecking = false;
+    std::uint64_t m_checkedHeight = 0; // the verified block the title count was checked at
+    std::optional<api::CatalogRefreshSummary> m_lastRefresh;
+    QElapsedTimer m_sinceRefresh;
 
     QStackedWidget* m_pages = nullptr;
     QLineEdit* m_search = nullptr;

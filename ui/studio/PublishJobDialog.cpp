@@ -37,7 +37,7 @@ PublishJobDialog* PublishJobDialog::resume(
     dialog->build(tr("Continue publishing “%1” (%2) from: %3.")
                       .arg(QString::fromStdString(publication.title),
                           QString::fromStdString(publication.file),
-                          PublishProgressView::stageText(publication.stage).toLower()));
+                          PublishProgressView::stageText(publication.stage)));
     return dialog;
 }
 

@@ -270,7 +270,7 @@ void StudioPage::showUnfinished(const std::vector<api::UnfinishedPublication>& u
     for (const auto& publication : unfinished) {
         QString text = tr("“%1” — stopped at: %2")
                            .arg(QString::fromStdString(publication.title),
-                               PublishProgressView::stageText(publication.stage).toLower());
+                               PublishProgressView::stageText(publication.stage));
         if (publication.titleId != 0)
             text += tr(" (title %1)").arg(publication.titleId);
         auto* item = new QListWidgetItem(text, m_unfinishedList);

@@ -16,7 +16,7 @@ bool sameDocument(
     return a.title == b.title && a.authors == b.authors && a.subject == b.subject
         && a.blurb == b.blurb && a.contents == b.contents && a.mediaType == b.mediaType
         && a.fileName == b.fileName && a.size == b.size && a.coverMediaType == b.coverMediaType
-        && a.cover == b.cover;
+        && a.cover == b.cover && a.sampleMediaType == b.sampleMediaType && a.sample == b.sample;
 }
 
 } // namespace

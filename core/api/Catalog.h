@@ -50,11 +50,20 @@ struct CatalogTitleDetails {
     std::vector<std::string> contents;
     std::string fileName; // the author's name for the file
     std::uint64_t contentSize = 0; // plaintext bytes of version 1, as the metadata says
+    // The free excerpt the author added: "application/pdf", "audio/mp4", "audio/mpeg" or
+    // "video/mp4"; empty when the title has none. Catalog::sample() reads it.
+    std::string sampleMediaType;
+    bool hasSample() const { return !sampleMediaType.empty(); }
     std::vector<CatalogVersion> versions; // ascending
     // Gas a purchase of this title takes at most: with the network's minimum gas price, the
     // largest fee a purchase can cost.
     std::uint64_t purchaseGasLimit = 0;
     ProvenAt proof;
+};
+
+struct CatalogSample {
+    std::string mediaType; // as CatalogTitleDetails::sampleMediaType
+    Bytes data;
 };
 
 enum class CatalogSort { Relevance, Newest, MostSold, PriceLowToHigh, PriceHighToLow };
@@ -119,6 +128,9 @@ public:
     // when the title is proven not to exist.
     [[nodiscard]] virtual Handle details(std::uint64_t titleId, Callback<CatalogTitleDetails> done)
         = 0;
+    // The sample of a title whose details name one (public plaintext, at most 768 KiB, from the
+    // index). NotFound when the title's cached metadata has no sample.
+    virtual Result<CatalogSample> sample(std::uint64_t titleId) = 0;
 
     // Called whenever the index changed (a refresh brought new titles, facts or metadata).
     [[nodiscard]] virtual Handle subscribe(std::function<void()> onChange) = 0;

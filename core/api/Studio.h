@@ -21,6 +21,9 @@ struct TitleMetadata {
     std::string blurb;
     std::string coverImageFile; // PNG, JPEG or WebP, at most 256 KiB; empty: no cover
     std::vector<std::string> contents; // table of contents; may be empty
+    // A short public excerpt readers can try before they buy: a PDF, M4A/MP3 audio or MP4 video
+    // file of at most 768 KiB; empty: no sample.
+    std::string sampleFile = {};
 };
 
 // What Studio accepts in a title's metadata and a version's note, so that a screen can say what
@@ -35,6 +38,7 @@ struct TitleMetadataLimits {
     static constexpr std::size_t maxContentsEntries = 2000;
     static constexpr std::size_t maxContentsEntryBytes = 512;
     static constexpr std::size_t maxCoverBytes = 256 * 1024;
+    static constexpr std::size_t maxSampleBytes = 768 * 1024;
     static constexpr std::size_t maxNoteBytes = 256;
 };
 

@@ -38,13 +38,13 @@ const std::vector<DemoTitle>& demoTitles()
                     "1.2 Only Buyers Get the Content", "Chapter 2: Reading and Listening",
                     "2.1 Your Library", "Chapter 3: Publishing Your Own",
                     "3.1 The Network Grows With Demand", "Afterword" } },
-            "2", "First edition", "application/pdf" },
+            "2", "First edition", "application/pdf", "demo-book-sample.pdf" },
         { "demo-track.m4a", "demo-track-cover.png",
             { "Harbour Arpeggio", { "Lightstreams Demo Press" }, "Music",
                 "Twenty-four seconds of plucked arpeggios in C, made from a formula. A demo "
                 "track that came with the app: buy it and listen while it downloads.",
                 {}, { "Harbour Arpeggio (0:24)" } },
-            "1", "Original recording", "audio/mp4" },
+            "1", "Original recording", "audio/mp4", "demo-track-sample.m4a" },
         { "demo-video.mp4", "demo-video-cover.png",
             { "Into the Mandelbrot Set", { "Lightstreams Demo Press" }, "Film",
                 "Eight seconds of falling into the Mandelbrot set. A demo video that came with "
@@ -72,7 +72,9 @@ Result<std::vector<api::PublishRequest>> extractDemoMaterial(const std::filesyst
         return fail(ErrorKind::Io, "Cannot create " + directory.string() + ": " + error.message());
     std::vector<api::PublishRequest> requests;
     for (const DemoTitle& title : demoTitles()) {
-        for (const std::string& name : { title.file, title.cover }) {
+        for (const std::string& name : { title.file, title.cover, title.sample }) {
+            if (name.empty())
+                continue;
             auto bytes = demoResource(name);
             if (!bytes)
                 return std::unexpected(bytes.error());
@@ -83,6 +85,8 @@ Result<std::vector<api::PublishRequest>> extractDemoMaterial(const std::filesyst
         request.file = (directory / title.file).string();
         request.metadata = title.metadata;
         request.metadata.coverImageFile = (directory / title.cover).string();
+        if (!title.sample.empty())
+            request.metadata.sampleFile = (directory / title.sample).string();
         auto price = codec::parseUnits(title.pricePht);
         if (!price)
             return std::unexpected(price.error());

@@ -19,6 +19,7 @@ struct DemoTitle {
     std::string pricePht; // decimal PHT
     std::string note; // version 1's note
     std::string mediaType; // stated, not guessed: the player picks its decoder by it
+    std::string sample = {}; // resource name of the free sample; empty: none
 };
 
 // In publishing order: the book, the audio track, the video.
@@ -27,9 +28,10 @@ const std::vector<DemoTitle>& demoTitles();
 // The bytes of one demo resource (":/demo/<name>"); NotFound when the build lacks it.
 Result<Bytes> demoResource(const std::string& name);
 
-// Writes every demo file and cover into `directory` where it is missing or differs, and returns
-// the publish requests for them (paths in `directory`, prices in base units), in demoTitles()
-// order. Stable paths matter: Studio resumes an unfinished publication of the same file.
+// Writes every demo file, cover and sample into `directory` where it is missing or differs, and
+// returns the publish requests for them (paths in `directory`, prices in base units), in
+// demoTitles() order. Stable paths matter: Studio resumes an unfinished publication of the same
+// file.
 Result<std::vector<api::PublishRequest>> extractDemoMaterial(
     const std::filesystem::path& directory);
 

@@ -82,6 +82,7 @@ Result<api::CatalogTitleDetails> CatalogDetailsRead::compose()
             details.contents = std::move(decoded->contents);
             details.fileName = std::move(decoded->fileName);
             details.contentSize = decoded->size;
+            details.sampleMediaType = std::move(decoded->sampleMediaType);
         }
     }
     details.versions = std::move(m_versions);

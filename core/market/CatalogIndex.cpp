@@ -11,9 +11,17 @@
 namespace ls::market {
 namespace {
 
+// Schema 2 added the samples to title_documents. The index is a cache: a schema 1 file loses its
+// documents (the next refresh fetches them again, samples included) and keeps its titles.
+constexpr std::string_view kUpgradeFrom1 = R"sql(
+CREATE TABLE IF NOT EXISTS catalog_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+DROP TABLE IF EXISTS title_documents;
+UPDATE catalog_meta SET value = '2' WHERE key = 'schema';
+)sql";
+
 constexpr std::string_view kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS catalog_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO catalog_meta (key, value) VALUES ('schema', '1');
+INSERT OR IGNORE INTO catalog_meta (key, value) VALUES ('schema', '2');
 CREATE TABLE IF NOT EXISTS titles (
     title_id INTEGER PRIMARY KEY,
     author TEXT NOT NULL,
@@ -37,7 +45,9 @@ CREATE TABLE IF NOT EXISTS title_documents (
     metadata_infohash TEXT NOT NULL,
     document BLOB NOT NULL,
     cover_media_type TEXT NOT NULL,
-    cover BLOB NOT NULL
+    cover BLOB NOT NULL,
+    sample_media_type TEXT NOT NULL,
+    sample BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS titles_text USING fts5 (title, authors, subject, blurb,
     tokenize = 'unicode61 remove_diacritics 2');
@@ -93,6 +103,27 @@ Result<std::vector<CatalogEntry>> collect(storage::Statement& statement)
     }
 }
 
+// The schema of an index file: empty for a new one.
+Result<std::string> schemaVersion(storage::Database& database)
+{
+    auto exists = database.prepare(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'catalog_meta'");
+    if (!exists)
+        return std::unexpected(exists.error());
+    auto found = exists->step();
+    if (!found)
+        return std::unexpected(found.error());
+    if (!*found)
+        return std::string();
+    auto statement = database.prepare("SELECT value FROM catalog_meta WHERE key = 'schema'");
+    if (!statement)
+        return std::unexpected(statement.error());
+    auto row = statement->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return *row ? statement->columnText(0) : std::string();
+}
+
 } // namespace
 
 std::string ftsQueryFor(const std::string& typed)
@@ -127,6 +158,12 @@ Result<CatalogIndex> CatalogIndex::prepare(Result<storage::Database> database)
 {
     if (!database)
         return std::unexpected(database.error());
+    auto version = schemaVersion(*database);
+    if (!version)
+        return std::unexpected(version.error());
+    if (*version == "1")
+        if (auto upgraded = database->exec(kUpgradeFrom1); !upgraded)
+            return std::unexpected(upgraded.error());
     if (auto created = database->exec(kSchema); !created)
         return std::unexpected(created.error());
     return CatalogIndex(std::move(*database));
@@ -284,23 +321,27 @@ Result<std::vector<std::string>> CatalogIndex::subjects()
 
 Result<void> CatalogIndex::storeDocument(std::uint64_t titleId, const CatalogDocument& document)
 {
-    auto statement = m_db.cached("INSERT OR REPLACE INTO title_documents (title_id, "
-                                 "metadata_infohash, document, cover_media_type, cover) VALUES "
-                                 "(?1, ?2, ?3, ?4, ?5)");
+    auto statement = m_db.cached(
+        "INSERT OR REPLACE INTO title_documents (title_id, metadata_infohash, document, "
+        "cover_media_type, cover, sample_media_type, sample) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!statement)
         return std::unexpected(statement.error());
     if (auto bound = (*statement)
                          ->bindAll(static_cast<std::int64_t>(titleId), document.metadataInfohash,
-                             document.document, document.coverMediaType, document.cover);
+                             document.document, document.coverMediaType, document.cover,
+                             document.sampleMediaType, document.sample);
         !bound)
         return bound;
     return (*statement)->run();
 }
 
-Result<std::optional<CatalogDocument>> CatalogIndex::document(std::uint64_t titleId)
+Result<std::optional<CatalogDocument>> CatalogIndex::document(std::uint64_t titleId, bool json)
 {
-    auto statement = m_db.cached("SELECT metadata_infohash, document, cover_media_type, cover "
-                                 "FROM title_documents WHERE title_id = ?1");
+    auto statement = m_db.cached(json
+            ? "SELECT metadata_infohash, document, cover_media_type, cover, sample_media_type "
+              "FROM title_documents WHERE title_id = ?1"
+            : "SELECT metadata_infohash, x'', cover_media_type, cover, sample_media_type "
+              "FROM title_documents WHERE title_id = ?1");
     if (!statement)
         return std::unexpected(statement.error());
     (*statement)->reset();
@@ -318,6 +359,30 @@ Result<std::optional<CatalogDocument>> CatalogIndex::document(std::uint64_t titl
     out.coverMediaType = (*statement)->columnText(2);
     const ByteView cover = (*statement)->columnBlob(3);
     out.cover.assign(cover.begin(), cover.end());
+    out.sampleMediaType = (*statement)->columnText(4);
+    (*statement)->reset();
+    return std::optional(std::move(out));
+}
+
+Result<std::optional<CatalogSample>> CatalogIndex::sample(std::uint64_t titleId)
+{
+    auto statement = m_db.cached("SELECT metadata_infohash, sample_media_type, sample FROM "
+                                 "title_documents WHERE title_id = ?1 AND sample_media_type <> ''");
+    if (!statement)
+        return std::unexpected(statement.error());
+    (*statement)->reset();
+    if (auto bound = (*statement)->bindAll(static_cast<std::int64_t>(titleId)); !bound)
+        return std::unexpected(bound.error());
+    auto row = (*statement)->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return std::optional<CatalogSample> {};
+    CatalogSample out;
+    out.metadataInfohash = (*statement)->columnText(0);
+    out.mediaType = (*statement)->columnText(1);
+    const ByteView data = (*statement)->columnBlob(2);
+    out.data.assign(data.begin(), data.end());
     (*statement)->reset();
     return std::optional(std::move(out));
 }

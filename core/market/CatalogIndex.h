@@ -34,12 +34,21 @@ struct CatalogEntry {
 };
 
 // A title's public metadata document as fetched (checked against `metadataInfohash`, the one the
-// chain records), with its cover kept apart so the grid reads covers without decoding documents.
+// chain records), with its cover and sample kept apart so the grid reads covers and a title page
+// its sample without decoding documents.
 struct CatalogDocument {
     std::string metadataInfohash; // 0x-prefixed hex
     Bytes document; // the JSON as fetched
     std::string coverMediaType; // empty: no cover
     Bytes cover;
+    std::string sampleMediaType; // empty: no sample
+    Bytes sample; // stored by storeDocument(); CatalogIndex::document() leaves it empty
+};
+
+struct CatalogSample {
+    std::string metadataInfohash; // of the document the sample came in
+    std::string mediaType;
+    Bytes data;
 };
 
 struct CatalogQuery {
@@ -71,7 +80,12 @@ public:
     Result<std::vector<std::string>> subjects();
     // The metadata document of a title, replacing any earlier one.
     Result<void> storeDocument(std::uint64_t titleId, const CatalogDocument& document);
-    Result<std::optional<CatalogDocument>> document(std::uint64_t titleId);
+    // The stored document, without the sample's bytes (see sample()). With `json` false, without
+    // the JSON too: what the grid shows (the cover) costs no more than the cover.
+    Result<std::optional<CatalogDocument>> document(std::uint64_t titleId, bool json = true);
+    // The sample of the title's stored document; nullopt when there is no document or it has no
+    // sample.
+    Result<std::optional<CatalogSample>> sample(std::uint64_t titleId);
     // The infohash of the stored document (nullopt: none yet): whether a refresh fetches it.
     Result<std::optional<std::string>> documentInfohash(std::uint64_t titleId);
     // The highest title id indexed (0 when empty): where a refresh continues.

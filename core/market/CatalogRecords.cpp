@@ -85,8 +85,9 @@ Result<void> storeMetadata(CatalogIndex& index, std::uint64_t titleId,
         return std::unexpected(entry.error());
     if (!*entry)
         return fail(ErrorKind::NotFound, "Title " + std::to_string(titleId) + " is not indexed");
-    if (auto stored = index.storeDocument(
-            titleId, { metadataInfohash, document, decoded->coverMediaType, decoded->cover });
+    if (auto stored = index.storeDocument(titleId,
+            { metadataInfohash, document, decoded->coverMediaType, decoded->cover,
+                decoded->sampleMediaType, decoded->sample });
         !stored)
         return stored;
     CatalogEntry updated = **entry;
@@ -139,7 +140,7 @@ Result<std::vector<api::CatalogTitle>> searchCatalog(
     std::vector<api::CatalogTitle> out;
     out.reserve(entries->size());
     for (const CatalogEntry& entry : *entries) {
-        auto document = index.document(entry.titleId);
+        auto document = index.document(entry.titleId, false); // the cover, not the JSON
         if (!document)
             return std::unexpected(document.error());
         out.push_back(apiCatalogTitle(entry, *document));

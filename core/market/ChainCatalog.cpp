@@ -132,6 +132,18 @@ api::Catalog::Handle ChainCatalog::details(
     return std::move(handle);
 }
 
+Result<api::CatalogSample> ChainCatalog::sample(std::uint64_t titleId)
+{
+    auto sample = m_index.sample(titleId);
+    if (!sample)
+        return std::unexpected(sample.error());
+    if (!*sample)
+        return fail(ErrorKind::NotFound,
+            "Title " + std::to_string(titleId)
+                + " has no sample (or its metadata is not here yet)");
+    return api::CatalogSample { std::move((*sample)->mediaType), std::move((*sample)->data) };
+}
+
 api::Catalog::Handle ChainCatalog::subscribe(std::function<void()> onChange)
 {
     const std::uint64_t id = m_nextId++;

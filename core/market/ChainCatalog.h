@@ -27,6 +27,7 @@ public:
     Result<std::vector<std::string>> subjects() override;
     [[nodiscard]] Handle details(
         std::uint64_t titleId, Callback<api::CatalogTitleDetails> done) override;
+    Result<api::CatalogSample> sample(std::uint64_t titleId) override;
     [[nodiscard]] Handle subscribe(std::function<void()> onChange) override;
 
     // `catalog.db` in the profile.

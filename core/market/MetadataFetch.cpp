@@ -60,12 +60,16 @@ Result<void> MetadataFetch::store()
     auto bytes = readFileLimited(*path, TitleMetadataDocument::kMaxDocumentBytes);
     if (!bytes)
         return std::unexpected(bytes.error());
-    if (auto document = TitleMetadataDocument::decode(*bytes); !document)
+    auto document = TitleMetadataDocument::decode(*bytes);
+    if (!document)
         return std::unexpected(document.error());
     auto title = m_services.library.titles().title(m_titleId);
     if (!title)
         return std::unexpected(title.error());
-    title->metadataJson.assign(bytes->begin(), bytes->end());
+    // Without the sample: the library keeps at most 1 MiB of metadata; the torrent's file keeps
+    // the whole document for seeding.
+    const Bytes kept = document->libraryCopy(*bytes);
+    title->metadataJson.assign(kept.begin(), kept.end());
     if (auto updated = m_services.library.titles().update(*title); !updated)
         return updated;
     // Small: hashed here. The same torrent as the author's, so later runs seed it as it is.

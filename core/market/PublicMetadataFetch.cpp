@@ -38,6 +38,17 @@ void PublicMetadataFetch::start()
             if (infohash == m_infohash)
                 finish(read());
         }));
+    // A torrent already in the swarm (the author's own, a bought title's) may be still checking
+    // its file: it turns Seeding without finishing again. Read then; a file that is not complete
+    // on disk yet does not decode, and torrentFinished or the timeout settles it.
+    m_connections.push_back(QObject::connect(&swarm, &swarm::Swarm::torrentUpdated,
+        &m_services.home, [this](const swarm::TorrentStatus& status) {
+            if (status.infohash != m_infohash
+                || status.state != swarm::TorrentStatus::State::Seeding)
+                return;
+            if (auto document = read())
+                finish(std::move(document));
+        }));
     m_connections.push_back(QObject::connect(&swarm, &swarm::Swarm::torrentFailed, &m_services.home,
         [this](const Hash256& infohash, const QString& error) {
             if (infohash == m_infohash)

@@ -87,6 +87,7 @@ Bytes PublishJob::encode() const
         { QStringLiteral("authors"), toArray(m.authors) },
         { QStringLiteral("subject"), q(m.subject) }, { QStringLiteral("blurb"), q(m.blurb) },
         { QStringLiteral("cover"), q(m.coverImageFile) },
+        { QStringLiteral("sample"), q(m.sampleFile) },
         { QStringLiteral("contents"), toArray(m.contents) },
         { QStringLiteral("titleId"), number(titleId) },
         { QStringLiteral("version"), number(version) },
@@ -178,6 +179,7 @@ Result<PublishJob> PublishJob::decode(ByteView bytes, const std::filesystem::pat
     job.request.metadata.subject = text(o, "subject");
     job.request.metadata.blurb = text(o, "blurb");
     job.request.metadata.coverImageFile = text(o, "cover");
+    job.request.metadata.sampleFile = text(o, "sample"); // absent in records of older versions
     job.request.metadata.contents = fromArray(o.value(QLatin1String("contents")));
     job.sealedTitleKey = text(o, "sealedTitleKey");
     job.keyCommitment = text(o, "keyCommitment");

@@ -24,7 +24,9 @@ Result<void> storeTitle(library::Library& library, const PublishJob& job,
         auto commitment = codec::fromHexFixed<32>(job.keyCommitment);
         auto json = readFileLimited(content::directory(profile) / job.metadataFile,
             TitleMetadataDocument::kMaxDocumentBytes);
-        if (!account || !metadataHash || !commitment || !json)
+        auto document = json ? TitleMetadataDocument::decode(*json)
+                             : Result<TitleMetadataDocument>(std::unexpected(json.error()));
+        if (!account || !metadataHash || !commitment || !document)
             return fail(
                 ErrorKind::InvalidInput, "The publication's metadata file or record is damaged");
         library::OwnedTitle title;
@@ -32,7 +34,10 @@ Result<void> storeTitle(library::Library& library, const PublishJob& job,
         title.author = *account;
         title.metadataInfohash = *metadataHash;
         title.keyCommitment = *commitment;
-        title.metadataJson.assign(json->begin(), json->end());
+        // Without the sample: the library keeps at most 1 MiB of metadata, and the sample is the
+        // catalog's to show.
+        const Bytes kept = document->libraryCopy(*json);
+        title.metadataJson.assign(kept.begin(), kept.end());
         if (auto added = titles.add(title); !added)
             return std::unexpected(added.error());
     }

@@ -48,6 +48,9 @@ Result<PublishJob> PublishWorkflow::newTitleJob(api::PublishRequest request)
     if (auto note = checkNote(request.note); !note)
         return std::unexpected(note.error());
     request.file = absolute.string();
+    if (!request.metadata.sampleFile.empty()) // read again when a resumed run prepares
+        request.metadata.sampleFile
+            = std::filesystem::absolute(request.metadata.sampleFile, error).string();
     if (request.mediaType.empty())
         request.mediaType = contentMediaType(absolute);
     // The whole metadata document is checked now, so a bad cover fails before anything is made.
@@ -172,7 +175,7 @@ void PublishWorkflow::prepare()
     std::filesystem::create_directories(metadataPath.parent_path(), error);
     if (auto written = writeFileAtomically(metadataPath, document->encode()); !written)
         return finish(std::unexpected(written.error()));
-    // At most 1 MiB: hashing it here takes a few milliseconds.
+    // At most 2 MiB: hashing it here takes a few milliseconds.
     auto torrent
         = build::hashIntoTorrent(metadataPath, content::kMetadataPieceSize, m_services.profile);
     if (!torrent)

@@ -1,6 +1,7 @@
 #include "core/market/TitleMetadataDocument.h"
 
 #include "core/library/ContainerFormat.h"
+#include "core/library/LibraryTitles.h"
 #include "core/util/AtomicFile.h"
 
 #include <QByteArray>
@@ -15,6 +16,8 @@ namespace ls::market {
 namespace {
 
 using Document = TitleMetadataDocument;
+static_assert(library::LibraryTitles::kMaxMetadataBytes >= Document::kMaxDocumentBytesWithoutSample,
+    "a library must hold what it keeps of any accepted document");
 
 std::unexpected<Error> invalid(const std::string& what)
 {
@@ -101,7 +104,54 @@ Result<void> checkDocument(const Document& document)
     if (document.cover.empty() != document.coverMediaType.empty()
         || (!document.cover.empty() && imageMediaType(document.cover) != document.coverMediaType))
         return invalid("the cover is not a PNG, JPEG or WebP image of the type it names");
+    if (document.sample.size() > Document::kMaxSampleBytes)
+        return invalid("the sample is larger than "
+            + std::to_string(Document::kMaxSampleBytes / 1024) + " KiB");
+    if (document.sample.empty() != document.sampleMediaType.empty()
+        || (!document.sample.empty()
+            && !sampleMatchesType(document.sample, document.sampleMediaType)))
+        return invalid("the sample is not a PDF, audio or video file of the type it names");
     return {};
+}
+
+// Both sizes a document must keep to: the whole, and what a library keeps of it. Checked on the
+// encoding, so that whatever decode() accepts, decode(encode()) accepts too.
+Result<void> checkEncodedSize(const Document& document)
+{
+    if (!document.sample.empty() && document.encode().size() > Document::kMaxDocumentBytes)
+        return invalid("with its sample, cover, blurb and contents it is larger than 2 MiB");
+    if (document.encodeWithoutSample().size() > Document::kMaxDocumentBytesWithoutSample)
+        return invalid("without its sample, its cover, blurb and contents are larger than 1 MiB");
+    return {};
+}
+
+// The "cover" or "sample" object: its media type (checked by checkDocument) and base64 data.
+Result<std::pair<std::string, Bytes>> embeddedFile(const QJsonObject& object, const char* key)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (!value.isObject())
+        return invalid(std::string("\"") + key + "\" must be an object");
+    auto mediaType = textField(value.toObject(), "mediaType", 32, true);
+    if (!mediaType)
+        return std::unexpected(mediaType.error());
+    const QJsonValue data = value.toObject().value(QLatin1String("data"));
+    if (!data.isString())
+        return invalid(std::string("the ") + key + "'s \"data\" must be base64 text");
+    auto decoded = QByteArray::fromBase64Encoding(
+        data.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return invalid(std::string("the ") + key + "'s \"data\" is not base64");
+    return std::pair { std::move(*mediaType),
+        Bytes(decoded.decoded.begin(), decoded.decoded.end()) };
+}
+
+QJsonObject embeddedObject(const std::string& mediaType, const Bytes& data)
+{
+    return QJsonObject { { QStringLiteral("mediaType"), QString::fromStdString(mediaType) },
+        { QStringLiteral("data"),
+            QString::fromLatin1(QByteArray(
+                reinterpret_cast<const char*>(data.data()), static_cast<qsizetype>(data.size()))
+                                    .toBase64()) } };
 }
 
 } // namespace
@@ -119,6 +169,30 @@ std::string imageMediaType(ByteView bytes)
     if (startsWith({ 'R', 'I', 'F', 'F' }) && startsWith({ 'W', 'E', 'B', 'P' }, 8))
         return "image/webp";
     return {};
+}
+
+const std::vector<std::string>& sampleMediaTypes()
+{
+    static const std::vector<std::string> types { "application/pdf", "audio/mp4", "audio/mpeg",
+        "video/mp4" };
+    return types;
+}
+
+bool sampleMatchesType(ByteView bytes, std::string_view mediaType)
+{
+    auto startsWith = [&](std::string_view prefix, std::size_t at = 0) {
+        return bytes.size() >= at + prefix.size()
+            && std::equal(prefix.begin(), prefix.end(), bytes.begin() + static_cast<long>(at),
+                [](char a, std::uint8_t b) { return static_cast<std::uint8_t>(a) == b; });
+    };
+    if (mediaType == "application/pdf")
+        return startsWith("%PDF-");
+    if (mediaType == "audio/mp4" || mediaType == "video/mp4")
+        return startsWith("ftyp", 4);
+    if (mediaType == "audio/mpeg")
+        return startsWith("ID3")
+            || (bytes.size() >= 2 && bytes[0] == 0xff && (bytes[1] & 0xe0) == 0xe0);
+    return false;
 }
 
 std::string contentMediaType(const std::filesystem::path& file)
@@ -152,17 +226,40 @@ Result<TitleMetadataDocument> TitleMetadataDocument::fromRequest(const api::Titl
                 "The cover image " + metadata.coverImageFile + " is not a PNG, JPEG or WebP file");
         document.cover = std::move(*cover);
     }
+    if (!metadata.sampleFile.empty()) {
+        const std::string refused = "The sample must be a PDF, audio or video file of at most "
+            + std::to_string(kMaxSampleBytes / 1024) + " KiB";
+        std::error_code error;
+        const auto sampleSize = std::filesystem::file_size(metadata.sampleFile, error);
+        if (!error && sampleSize > kMaxSampleBytes)
+            return fail(ErrorKind::InvalidInput,
+                refused + "; " + metadata.sampleFile + " has "
+                    + std::to_string((sampleSize + 1023) / 1024) + " KiB");
+        auto sample = readFileLimited(metadata.sampleFile, kMaxSampleBytes);
+        if (!sample)
+            return fail(sample.error().kind,
+                "Cannot use the sample " + metadata.sampleFile + ": " + sample.error().message);
+        std::string type = contentMediaType(metadata.sampleFile);
+        if (type == "audio/x-m4a")
+            type = "audio/mp4";
+        if (std::ranges::find(sampleMediaTypes(), type) == sampleMediaTypes().end()
+            || !sampleMatchesType(*sample, type))
+            return fail(
+                ErrorKind::InvalidInput, refused + "; " + metadata.sampleFile + " is not one");
+        document.sampleMediaType = std::move(type);
+        document.sample = std::move(*sample);
+    }
     if (auto ok = checkDocument(document); !ok)
         return std::unexpected(ok.error());
-    if (document.encode().size() > kMaxDocumentBytes)
-        return invalid("with its cover, blurb and contents it is larger than 1 MiB");
+    if (auto ok = checkEncodedSize(document); !ok)
+        return std::unexpected(ok.error());
     return document;
 }
 
 Result<TitleMetadataDocument> TitleMetadataDocument::decode(ByteView bytes)
 {
     if (bytes.size() > kMaxDocumentBytes)
-        return invalid("the document is larger than 1 MiB");
+        return invalid("the document is larger than 2 MiB");
     QJsonParseError error {};
     const QJsonDocument json
         = QJsonDocument::fromJson(QByteArray(reinterpret_cast<const char*>(bytes.data()),
@@ -211,24 +308,20 @@ Result<TitleMetadataDocument> TitleMetadataDocument::decode(ByteView bytes)
             return invalid("\"size\" must be a whole number of bytes");
         document.size = static_cast<std::uint64_t>(value);
     }
-    const QJsonValue cover = object.value(QLatin1String("cover"));
-    if (!cover.isUndefined()) {
-        if (!cover.isObject())
-            return invalid("\"cover\" must be an object");
-        auto coverType = textField(cover.toObject(), "mediaType", 32, true);
-        if (!coverType)
-            return std::unexpected(coverType.error());
-        const QJsonValue data = cover.toObject().value(QLatin1String("data"));
-        if (!data.isString())
-            return invalid("the cover's \"data\" must be base64 text");
-        auto decoded = QByteArray::fromBase64Encoding(
-            data.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded)
-            return invalid("the cover's \"data\" is not base64");
-        document.coverMediaType = std::move(*coverType);
-        document.cover.assign(decoded.decoded.begin(), decoded.decoded.end());
+    for (auto [key, mediaTypeOut, dataOut] :
+        { std::tuple { "cover", &document.coverMediaType, &document.cover },
+            std::tuple { "sample", &document.sampleMediaType, &document.sample } }) {
+        if (object.value(QLatin1String(key)).isUndefined())
+            continue;
+        auto file = embeddedFile(object, key);
+        if (!file)
+            return std::unexpected(file.error());
+        *mediaTypeOut = std::move(file->first);
+        *dataOut = std::move(file->second);
     }
     if (auto ok = checkDocument(document); !ok)
+        return std::unexpected(ok.error());
+    if (auto ok = checkEncodedSize(document); !ok)
         return std::unexpected(ok.error());
     return document;
 }
@@ -248,14 +341,24 @@ Bytes TitleMetadataDocument::encode() const
         { QStringLiteral("fileName"), QString::fromStdString(fileName) },
         { QStringLiteral("size"), static_cast<double>(size) } };
     if (!cover.empty())
-        object.insert(QStringLiteral("cover"),
-            QJsonObject { { QStringLiteral("mediaType"), QString::fromStdString(coverMediaType) },
-                { QStringLiteral("data"),
-                    QString::fromLatin1(QByteArray(reinterpret_cast<const char*>(cover.data()),
-                        static_cast<qsizetype>(cover.size()))
-                                            .toBase64()) } });
+        object.insert(QStringLiteral("cover"), embeddedObject(coverMediaType, cover));
+    if (!sample.empty())
+        object.insert(QStringLiteral("sample"), embeddedObject(sampleMediaType, sample));
     const QByteArray json = QJsonDocument(object).toJson(QJsonDocument::Compact);
     return Bytes(json.begin(), json.end());
+}
+
+Bytes TitleMetadataDocument::encodeWithoutSample() const
+{
+    Document copy = *this;
+    copy.sampleMediaType.clear();
+    copy.sample.clear();
+    return copy.encode();
+}
+
+Bytes TitleMetadataDocument::libraryCopy(ByteView fetched) const
+{
+    return sample.empty() ? Bytes(fetched.begin(), fetched.end()) : encodeWithoutSample();
 }
 
 } // namespace ls::market

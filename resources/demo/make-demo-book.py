@@ -3,10 +3,14 @@
 
 An A5 PDF with a two-level outline (the reader's contents panel shows it), written by hand as
 plain PDF 1.4 with the standard Helvetica fonts: small, byte-for-byte reproducible, and it needs
-nothing installed. The text is the project's own. The file is committed; run this again only
+nothing installed. The text is the project's own. The files are committed; run this again only
 after changing the text:
 
-    resources/demo/make-demo-book.py            writes demo-book.pdf next to this script
+    resources/demo/make-demo-book.py            writes demo-book.pdf and demo-book-sample.pdf
+                                                next to this script
+
+demo-book-sample.pdf is the book's first SAMPLE_PAGES pages: the free sample readers open from
+the title page before they buy (docs/protocol.md §12).
 """
 import pathlib
 import textwrap
@@ -18,6 +22,7 @@ WRAP_COLUMNS = 62  # Helvetica at 11 pt averages ~5 pt a character: 324 pt of te
 MAX_LINES = 28  # what fits between the heading and the page number
 
 TITLE = "A Short Guide to Lightstreams"
+SAMPLE_PAGES = 2
 
 # (outline level, heading, paragraphs). Each entry is one page; level 0 entries are chapters,
 # level 1 entries sections of the chapter before them.
@@ -107,20 +112,20 @@ def page_content(number, heading, paragraphs, level):
     return "\n".join(lines).encode("latin-1")
 
 
-def build():
+def build(pages, title):
     objects = {}  # object number -> bytes (the object's body)
     catalog, pages_root, outlines, font_body, font_heading, info = 1, 2, 3, 4, 5, 6
     first_page = 7  # page i is object first_page + 2i, its content stream the next one
-    first_item = first_page + 2 * len(PAGES)
-    page_ids = [first_page + 2 * i for i in range(len(PAGES))]
+    first_item = first_page + 2 * len(pages)
+    page_ids = [first_page + 2 * i for i in range(len(pages))]
 
     objects[font_body] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica " \
                          b"/Encoding /WinAnsiEncoding >>"
     objects[font_heading] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold " \
                             b"/Encoding /WinAnsiEncoding >>"
-    objects[info] = (f"<< /Title {pdf_string(TITLE)} "
+    objects[info] = (f"<< /Title {pdf_string(title)} "
                      f"/Author (Lightstreams Demo Press) >>").encode()
-    for index, (level, heading, paragraphs) in enumerate(PAGES):
+    for index, (level, heading, paragraphs) in enumerate(pages):
         stream = page_content(index + 1, heading, paragraphs, level)
         objects[page_ids[index]] = (
             f"<< /Type /Page /Parent {pages_root} 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] "
@@ -129,12 +134,12 @@ def build():
         objects[page_ids[index] + 1] = \
             f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream"
     kids = " ".join(f"{page} 0 R" for page in page_ids)
-    objects[pages_root] = f"<< /Type /Pages /Kids [{kids}] /Count {len(PAGES)} >>".encode()
+    objects[pages_root] = f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode()
 
     # The outline tree: chapters under the root, sections under their chapter.
     items = []  # (object id, parent id, page index, title)
     chapter = None
-    for index, (level, heading, _) in enumerate(PAGES):
+    for index, (level, heading, _) in enumerate(pages):
         item = first_item + len(items)
         if level == 0:
             chapter = item
@@ -179,6 +184,9 @@ def build():
 
 
 if __name__ == "__main__":
-    target = pathlib.Path(__file__).with_name("demo-book.pdf")
-    target.write_bytes(build())
-    print(target)
+    for name, pages, title in (("demo-book.pdf", PAGES, TITLE),
+                               ("demo-book-sample.pdf", PAGES[:SAMPLE_PAGES],
+                                TITLE + " (sample)")):
+        target = pathlib.Path(__file__).with_name(name)
+        target.write_bytes(build(pages, title))
+        print(target)

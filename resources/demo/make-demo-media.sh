@@ -3,6 +3,7 @@
 # files are committed: building and running the app never needs this script, only changing the
 # material does. Needs Debian's ffmpeg (libx264, aac, drawtext) and fonts-dejavu-core.
 #   demo-track.m4a        24 s arpeggio in C, AAC mono 48 kb/s, generated from an expression
+#   demo-track-sample.m4a its first 5 s (the stream copied, not encoded again): the free sample
 #   demo-video.mp4        8 s, 480x270 at 24 fps: a zoom into the Mandelbrot set under a title,
 #                         H.264 (constrained baseline: every FFmpeg build decodes it) + AAC
 #   demo-*-cover.png      400x600 covers: a gradient and the title
@@ -20,6 +21,7 @@ bars='if(lt(t,6),0,if(lt(t,12),-3,if(lt(t,18),5,if(lt(t,22),7,0))))'
 melody="st(0,mod(floor(t*4),8));st(1,261.63*pow(2,(${notes//k/ld(0)}+${bars})/12));0.35*sin(2*PI*ld(1)*t)*exp(-10*mod(t,0.25))"
 ffmpeg "${common[@]}" -f lavfi -i "aevalsrc='${melody}':s=44100:d=24" \
   -c:a aac -b:a 48k -ac 1 -flags:a +bitexact "${out[@]}" demo-track.m4a
+ffmpeg "${common[@]}" -i demo-track.m4a -t 5 -c copy "${out[@]}" demo-track-sample.m4a
 
 ffmpeg "${common[@]}" -f lavfi -i "mandelbrot=size=480x270:rate=24:start_scale=3:end_scale=0.05:end_pts=192,trim=duration=8" \
   -f lavfi -i "aevalsrc='0.2*sin(2*PI*220*t)*sin(PI*t/8)':s=44100:d=8" \
@@ -35,4 +37,4 @@ cover() { # file, top colour, bottom colour, first line, second line
 cover demo-book-cover.png 0x1d3557 0x457b9d 'A Short Guide' 'to Lightstreams'
 cover demo-track-cover.png 0x6a040f 0xe85d04 'Harbour' 'Arpeggio'
 cover demo-video-cover.png 0x10002b 0x7b2cbf 'Into the' 'Mandelbrot Set'
-ls -l demo-track.m4a demo-video.mp4 demo-*-cover.png
+ls -l demo-track.m4a demo-track-sample.m4a demo-video.mp4 demo-*-cover.png

@@ -10,6 +10,7 @@
 
 #include <QAbstractButton>
 #include <QCheckBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -39,19 +40,15 @@ class AppUnderTest {
 public:
     // `syncIntervalMs` 0: the light client syncs only when asked (at connection, Sync now).
     explicit AppUnderTest(int syncIntervalMs = ui::MainWindow::kSyncIntervalMs)
+        : m_ownDirectory(std::make_unique<QTemporaryDir>())
     {
-        gui::DesktopOptions options;
-        options.syncIntervalMs = syncIntervalMs;
-        options.profile = "test";
-        options.dataDirectory = m_dir.path().toStdString();
-        options.nodeProgram = LS_NODE_PATH;
-        // Tests only: a key file in a fraction of a second instead of about one.
-        options.keyFileStrength = api::KeyFileStrength::Light;
-        // The content swarm on loopback only, peers named explicitly (no DHT, no multicast).
-        options.swarm.listenInterfaces = "127.0.0.1:0";
-        options.swarm.dht = false;
-        options.swarm.localDiscovery = false;
-        m_app = gui::DesktopApp::create(std::move(options)).value();
+        compose(m_ownDirectory->path().toStdString(), "test", syncIntervalMs);
+    }
+    // Profile `profile` in a data directory that other apps under test share, as several
+    // profiles on one machine share the user's: one "This computer" for all of them.
+    AppUnderTest(const std::filesystem::path& dataDirectory, std::string profile)
+    {
+        compose(dataDirectory, std::move(profile), ui::MainWindow::kSyncIntervalMs);
     }
 
     gui::DesktopApp& app() { return *m_app; }
@@ -71,7 +68,23 @@ public:
     }
 
 private:
-    QTemporaryDir m_dir;
+    void compose(std::filesystem::path dataDirectory, std::string profile, int syncIntervalMs)
+    {
+        gui::DesktopOptions options;
+        options.syncIntervalMs = syncIntervalMs;
+        options.profile = std::move(profile);
+        options.dataDirectory = std::move(dataDirectory);
+        options.nodeProgram = LS_NODE_PATH;
+        // Tests only: a key file in a fraction of a second instead of about one.
+        options.keyFileStrength = api::KeyFileStrength::Light;
+        // The content swarm on loopback only, peers named explicitly (no DHT, no multicast).
+        options.swarm.listenInterfaces = "127.0.0.1:0";
+        options.swarm.dht = false;
+        options.swarm.localDiscovery = false;
+        m_app = gui::DesktopApp::create(std::move(options)).value();
+    }
+
+    std::unique_ptr<QTemporaryDir> m_ownDirectory; // null when the data directory is shared
     std::unique_ptr<gui::DesktopApp> m_app;
 };
 
@@ -89,6 +102,23 @@ inline void type(QWidget* field, const QString& text)
 {
     QVERIFY(field);
     QTest::keyClicks(field, text);
+}
+
+// Answers the non-blocking file dialog named `name` under `parent` with `file`, as a user types
+// it into Qt's own dialog.
+inline void answerFileDialog(QWidget* parent, const char* name, const QString& file)
+{
+    QFileDialog* dialog = nullptr;
+    QTRY_VERIFY(([&] {
+        for (auto* open : parent->findChildren<QFileDialog*>(QString::fromLatin1(name)))
+            if (open->isVisible())
+                dialog = open;
+        return dialog != nullptr;
+    }()));
+    auto* field = widget<QLineEdit>(dialog, "fileNameEdit");
+    QVERIFY(field);
+    field->setText(file);
+    QTest::keyClick(field, Qt::Key_Return);
 }
 
 // First run, as a new user: create a wallet, write the phrase down, confirm three words, keep

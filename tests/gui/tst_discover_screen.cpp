@@ -1,13 +1,16 @@
 // The Discover screen over real services: an author publishes a PDF with a cover and an audio
 // file on a real node; a reader's DiscoverPage (over the reader's ContentSession: catalog,
 // light client, market, library, wallet) refreshes the verified catalog, searches and filters
-// it, opens a title page, and buys through the BuyDialog — confirmation with price, fee and
-// balance after, then live progress until "Open" is enabled and asks for the title. A title
-// the wallet cannot afford is refused before the passphrase.
+// it, opens a title page (and the book's sample in the reader), and buys through the BuyDialog —
+// confirmation with price, fee and balance after, then live progress until "Open" is enabled and
+// asks for the title. A title the wallet cannot afford is refused before the passphrase.
+#include "core/localnet/DemoMaterial.h"
 #include "ui/PhtAmount.h"
 #include "ui/discover/BuyDialog.h"
 #include "ui/discover/DiscoverPage.h"
+#include "ui/reader/PdfReader.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -122,12 +125,17 @@ private Q_SLOTS:
         QVERIFY(writeBytes(files() / "treatise.pdf", pdf));
         QVERIFY(writeBytes(files() / "cover.png", tinyPng()));
         QVERIFY(writeBytes(files() / "shanty.mp3", crypto::randomBytes(100'000)));
+        // A real two-page PDF: the demo book's sample, as the app carries it.
+        auto sample = localnet::demoResource("demo-book-sample.pdf");
+        QVERIFY2(sample, sample ? "" : sample.error().message.c_str());
+        QVERIFY(writeBytes(files() / "first-pages.pdf", *sample));
 
         api::PublishRequest book;
         book.file = (files() / "treatise.pdf").string();
         book.metadata = { "A Treatise on Engines", { "Ada Lovelace" }, "Engineering",
             "How the analytical engine computes.", (files() / "cover.png").string(),
             { "Preface", "The Mill", "The Store" } };
+        book.metadata.sampleFile = (files() / "first-pages.pdf").string();
         book.price = baseUnits("2");
         book.note = "first edition";
         auto published = m_author->publish(book);
@@ -224,6 +232,29 @@ private Q_SLOTS:
         QVERIFY(!find<QPushButton>("titleOpen")->isVisible());
     }
 
+    void aTitlesSampleOpensInTheReaderBeforeBuying()
+    {
+        auto* sample = find<QPushButton>("titleSample");
+        QVERIFY(sample && sample->isVisible());
+        QCOMPARE(sample->text(), QStringLiteral("Read sample"));
+        click(sample);
+        ui::PdfReader* reader = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            for (QWidget* window : QApplication::topLevelWidgets())
+                if (auto* found = qobject_cast<ui::PdfReader*>(window); found && found->isVisible())
+                    reader = found;
+            return reader != nullptr;
+        }()),
+            kGuiWaitMs);
+        QCOMPARE(reader->windowTitle(), QStringLiteral("A Treatise on Engines (sample)"));
+        QTRY_VERIFY_WITH_TIMEOUT(reader->isReady(), kGuiWaitMs);
+        QCOMPARE(reader->pageCount(), 2); // the demo book's first two pages, not the book's 9
+        QVERIFY(text("titleStatus").isEmpty());
+        QPointer<ui::PdfReader> closing(reader);
+        reader->close(); // a window of its own, deleted when closed
+        QTRY_VERIFY(closing.isNull());
+    }
+
     void buyingShowsTheCostThenProgressUntilOpen()
     {
         ui::BuyDialog* dialog = openBuyDialog();
@@ -285,6 +316,7 @@ private Q_SLOTS:
         openTitleFromGrid(m_song);
         QTRY_COMPARE_WITH_TIMEOUT(
             text("titleName"), QStringLiteral("Songs of the Sea"), kGuiWaitMs);
+        QVERIFY(!find<QPushButton>("titleSample")->isVisible()); // published without a sample
         ui::BuyDialog* dialog = openBuyDialog();
         QVERIFY(dialog);
         auto* error = widget<QLabel>(dialog, "buyError");

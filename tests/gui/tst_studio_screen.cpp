@@ -1,8 +1,14 @@
 // The Studio screen over real services: an author with a real wallet, light client, market and
 // content session (library database, loopback swarm) against a real `lightstreams-node --dev`.
-// Through the widgets only: the publish wizard (file, metadata with its limits, cover, price,
-// review, each stage), My titles with the proven facts, a sale showing up, a new price, a new
-// version, delisting, the CSV export, and a cancelled publication that Resume completes.
+// Through the widgets only: the publish wizard (file, metadata with its limits, cover, sample,
+// price, review, each stage), My titles with the proven facts, a sale showing up, a new price, a
+// new version, delisting, the CSV export, and a cancelled publication that Resume completes.
+#include "core/codec/Hex.h"
+#include "core/localnet/DemoMaterial.h"
+#include "core/market/ContentPaths.h"
+#include "core/market/TitleMetadataDocument.h"
+#include "core/swarm/TorrentMaker.h"
+#include "core/util/AtomicFile.h"
 #include "ui/studio/PublishJobDialog.h"
 #include "ui/studio/PublishProgressView.h"
 #include "ui/studio/PublishWizard.h"
@@ -34,23 +40,6 @@ struct SeenStage {
     api::PublishStage stage;
     QString txHash;
 };
-
-// Answers the non-blocking file dialog named `name` under `parent` with `file`, as a user types
-// it into Qt's own dialog.
-void answerFileDialog(QWidget* parent, const char* name, const QString& file)
-{
-    QFileDialog* dialog = nullptr;
-    QTRY_VERIFY(([&] {
-        for (auto* open : parent->findChildren<QFileDialog*>(QString::fromLatin1(name)))
-            if (open->isVisible())
-                dialog = open;
-        return dialog != nullptr;
-    }()));
-    auto* field = widget<QLineEdit>(dialog, "fileNameEdit");
-    QVERIFY(field);
-    field->setText(file);
-    QTest::keyClick(field, Qt::Key_Return);
-}
 
 } // namespace
 
@@ -167,6 +156,11 @@ private Q_SLOTS:
         answerFileDialog(wizard, "publishCoverDialog", notAnImage);
         QTRY_COMPARE(widget<QLabel>(wizard, "publishCoverError")->text(),
             QStringLiteral("A cover is a PNG, JPEG or WebP image."));
+        const QString notASample = writeFile(QStringLiteral("sample.pdf"), "not a PDF");
+        click(widget<QPushButton>(wizard, "publishChooseSample"));
+        answerFileDialog(wizard, "publishSampleDialog", notASample);
+        QTRY_COMPARE(widget<QLabel>(wizard, "publishSampleError")->text(),
+            QStringLiteral("The sample must be a PDF, audio or video file of at most 768 KiB."));
 
         widget<QLineEdit>(wizard, "publishSubject")->clear();
         type(widget<QLineEdit>(wizard, "publishSubject"), QStringLiteral("Fiction"));
@@ -183,6 +177,15 @@ private Q_SLOTS:
         answerFileDialog(wizard, "publishCoverDialog", coverFile);
         QTRY_VERIFY(!widget<QLabel>(wizard, "publishCoverPreview")->pixmap().isNull());
         QVERIFY(widget<QLabel>(wizard, "publishCoverError")->text().isEmpty());
+        const Bytes sampleBytes = localnet::demoResource("demo-book-sample.pdf").value();
+        const QString sampleFile = writeFile(QStringLiteral("first-pages.pdf"),
+            QByteArray(reinterpret_cast<const char*>(sampleBytes.data()),
+                static_cast<qsizetype>(sampleBytes.size())));
+        click(widget<QPushButton>(wizard, "publishChooseSample"));
+        answerFileDialog(wizard, "publishSampleDialog", sampleFile);
+        QTRY_COMPARE(
+            widget<QLabel>(wizard, "publishSampleName")->text(), QStringLiteral("first-pages.pdf"));
+        QVERIFY(widget<QLabel>(wizard, "publishSampleError")->text().isEmpty());
         click(next);
 
         QCOMPARE(wizard->step(), int(ui::PublishWizard::PriceStep));
@@ -201,6 +204,7 @@ private Q_SLOTS:
                  "Subject: Fiction", "Contents: 2 entries", "Price: 2.5 PHT" })
             QVERIFY2(review.contains(QString::fromUtf8(line)), qPrintable(review));
         QVERIFY(review.contains(coverFile));
+        QVERIFY2(review.contains(QStringLiteral("Sample: ") + sampleFile), qPrintable(review));
 
         std::vector<SeenStage> seen;
         connect(wizard->progressView(), &ui::PublishProgressView::stageShown, wizard,
@@ -262,6 +266,26 @@ private Q_SLOTS:
         QVERIFY(onChain);
         QCOMPARE(onChain->price, baseUnits("2.5"));
         QCOMPARE(onChain->subject, std::string("Fiction"));
+        // The chosen sample went into the title's public metadata document: the one whose
+        // torrent's infohash the chain records.
+        std::optional<market::TitleMetadataDocument> published;
+        for (const auto& entry :
+            std::filesystem::directory_iterator(market::content::directory(m_author->profile()))) {
+            if (!entry.path().filename().string().starts_with("metadata-"))
+                continue;
+            auto torrent = swarm::makeTorrent(entry.path(), market::content::kMetadataPieceSize);
+            if (!torrent || codec::toHex(torrent->infohash, true) != onChain->metadataInfohash)
+                continue;
+            auto json
+                = readFileLimited(entry.path(), market::TitleMetadataDocument::kMaxDocumentBytes);
+            QVERIFY(json);
+            auto decoded = market::TitleMetadataDocument::decode(*json);
+            QVERIFY2(decoded, decoded ? "" : decoded.error().message.c_str());
+            published = std::move(*decoded);
+        }
+        QVERIFY(published);
+        QCOMPARE(published->sampleMediaType, std::string("application/pdf"));
+        QVERIFY(published->sample == sampleBytes);
     }
 
     void aSaleShowsUpOnceTheChainIsVerifiedFurther()

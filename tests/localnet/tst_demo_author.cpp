@@ -1,9 +1,9 @@
 // The demo author of "This computer": on a real `lightstreams-node` run by ManagedLocalNetwork
 // (which funds the demo author at genesis), DemoAuthor publishes the three demo titles from the
 // material built into the program; a reader buys the book and downloads a byte-identical copy
-// from the demo author's swarm; a restarted DemoAuthor publishes nothing again (its account
-// sends no transaction) and serves the titles again. Real node, real libtorrent sessions on
-// 127.0.0.1, real SQLite libraries.
+// from the demo author's swarm, and finds the book's and the track's samples in its catalog; a
+// restarted DemoAuthor publishes nothing again (its account sends no transaction) and serves the
+// titles again. Real node, real libtorrent sessions on 127.0.0.1, real SQLite libraries.
 #include "core/localnet/DemoAuthor.h"
 #include "core/localnet/DemoMaterial.h"
 #include "core/localnet/DemoPublicationRecord.h"
@@ -184,6 +184,22 @@ private Q_SLOTS:
         QCOMPARE(owned.contents, material.metadata.contents);
         QCOMPARE(owned.coverMediaType, std::string("image/png"));
         QCOMPARE(owned.cover, fileBytes(materialFile("demo-book-cover.png")));
+
+        // Discover offers the book's and the track's samples (the committed files), not the
+        // video's (it has none).
+        auto refreshed = await<api::CatalogRefreshSummary>(
+            [&](auto done) { return m_reader->session().catalog().refresh(nullptr, done); });
+        QVERIFY2(refreshed, refreshed ? "" : refreshed.error().message.c_str());
+        QCOMPARE(refreshed->metadataMissing, std::uint64_t { 0 });
+        for (auto [index, file, type] :
+            { std::tuple { std::size_t { 0 }, "demo-book-sample.pdf", "application/pdf" },
+                std::tuple { std::size_t { 1 }, "demo-track-sample.m4a", "audio/mp4" } }) {
+            auto sample = m_reader->session().catalog().sample(m_titleIds[index]);
+            QVERIFY2(sample, sample ? "" : sample.error().message.c_str());
+            QCOMPARE(sample->mediaType, std::string(type));
+            QVERIFY(sample->data == fileBytes(materialFile(file)));
+        }
+        QVERIFY(!m_reader->session().catalog().sample(m_titleIds[2]));
     }
 
     void aRestartedDemoAuthorPublishesNothingAndSeedsAgain()

@@ -1,6 +1,7 @@
 // Discover's search index: FTS5 search that no typing can break, filters and sorts over the
 // verified catalog, kept on disk and rebuilt by upserts.
 #include "core/market/CatalogIndex.h"
+#include "core/storage/Database.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -142,6 +143,55 @@ private Q_SLOTS:
         }
         auto reopened = CatalogIndex::open(file).value();
         QCOMPARE(ids(reopened.search({ .text = "kept" })), (Ids { 9 }));
+    }
+
+    void aDocumentKeepsItsSampleApartFromTheGrid()
+    {
+        const Bytes sample { '%', 'P', 'D', 'F', '-', '1', '.', '4' };
+        QVERIFY(m_index->storeDocument(1,
+            { "0xaa", Bytes { '{', '}' }, "image/png", Bytes { 1, 2 }, "application/pdf",
+                sample }));
+        QVERIFY(m_index->storeDocument(2, { "0xbb", Bytes { '{', '}' }, "", {}, "", {} }));
+        auto stored = m_index->sample(1).value();
+        QVERIFY(stored);
+        QCOMPARE(stored->metadataInfohash, std::string("0xaa"));
+        QCOMPARE(stored->mediaType, std::string("application/pdf"));
+        QCOMPARE(stored->data, sample);
+        QVERIFY(!m_index->sample(2).value()); // a document without a sample
+        QVERIFY(!m_index->sample(3).value()); // no document
+        auto whole = m_index->document(1).value();
+        QVERIFY(whole && whole->document == (Bytes { '{', '}' }));
+        QCOMPARE(whole->sampleMediaType, std::string("application/pdf"));
+        QVERIFY(whole->sample.empty()); // read with sample() only
+        auto forGrid = m_index->document(1, false).value();
+        QVERIFY(forGrid && forGrid->document.empty());
+        QCOMPARE(forGrid->cover, (Bytes { 1, 2 }));
+    }
+
+    void anIndexFromBeforeSamplesFetchesItsDocumentsAgain()
+    {
+        QTemporaryDir dir;
+        const auto file = std::filesystem::path(dir.path().toStdString()) / "catalog.db";
+        {
+            // Schema 1, as the first release wrote it: documents without samples.
+            auto index = CatalogIndex::open(file).value();
+            QVERIFY(index.upsert(entry(9, "Kept", "Someone", "Misc", "1", 0, "application/pdf")));
+        }
+        {
+            auto database = storage::Database::open(file).value();
+            QVERIFY(database.exec(
+                "DROP TABLE title_documents; CREATE TABLE title_documents (title_id INTEGER "
+                "PRIMARY KEY, metadata_infohash TEXT NOT NULL, document BLOB NOT NULL, "
+                "cover_media_type TEXT NOT NULL, cover BLOB NOT NULL); INSERT INTO "
+                "title_documents VALUES (9, '0x99', x'7b7d', '', x''); UPDATE catalog_meta SET "
+                "value = '1' WHERE key = 'schema';"));
+        }
+        auto upgraded = CatalogIndex::open(file).value();
+        QCOMPARE(ids(upgraded.search({ .text = "kept" })), (Ids { 9 })); // the titles stay
+        QVERIFY(!upgraded.documentInfohash(9).value()); // the next refresh fetches it again
+        const Bytes sample { 'I', 'D', '3', 4 };
+        QVERIFY(upgraded.storeDocument(9, { "0x99", {}, "", {}, "audio/mpeg", sample }));
+        QCOMPARE(upgraded.sample(9).value()->data, sample);
     }
 };
 

@@ -1,4 +1,5 @@
-// Discover's verified catalog for real: an author publishes a PDF with a cover and an audio file;
+// Discover's verified catalog for real: an author publishes a PDF with a cover and a sample, and
+// an audio file;
 // a reader's refresh proves both records on the chain and fetches their public metadata over
 // the swarm (nothing goes into the reader's library); search, filters and sorts answer from the
 // index; a price change and a purchase show on the next refresh; the index survives a restart;
@@ -21,6 +22,9 @@ constexpr std::chrono::milliseconds kMetadataTimeout { 10'000 };
 // Several pieces, as a real book has: a download takes long enough for the title key to
 // arrive while the peers still talk (see tst_content_publish_fetch, which uses the same size).
 constexpr std::size_t kBookBody = 3 * 1024 * 1024;
+// The largest sample there may be (768 KiB): the document is over 1 MiB with it, and what the
+// author's library keeps of it (the document without the sample) is not.
+constexpr std::size_t kSampleBytes = 768 * 1024;
 
 api::CatalogSearch query(const std::function<void(api::CatalogSearch&)>& set)
 {
@@ -51,6 +55,7 @@ private:
     QTemporaryDir m_files;
     std::uint64_t m_book = 0;
     std::uint64_t m_song = 0;
+    Bytes m_sample;
     int m_changes = 0;
     api::Catalog::Handle m_subscription;
 
@@ -122,12 +127,18 @@ private Q_SLOTS:
         pdf.insert(pdf.end(), body.begin(), body.end());
         QVERIFY(writeBytes(files() / "treatise.pdf", pdf));
         QVERIFY(writeBytes(files() / "shanty.mp3", crypto::randomBytes(150'000)));
+        const std::string_view sampleHeader = "%PDF-1.4\n% the first chapter\n";
+        m_sample.assign(sampleHeader.begin(), sampleHeader.end());
+        const Bytes sampleBody = crypto::randomBytes(kSampleBytes - sampleHeader.size());
+        m_sample.insert(m_sample.end(), sampleBody.begin(), sampleBody.end());
+        QVERIFY(writeBytes(files() / "treatise-sample.pdf", m_sample));
 
         api::PublishRequest book;
         book.file = (files() / "treatise.pdf").string();
         book.metadata = { "A Treatise on Engines", { "Ada Lovelace", "Charles Babbage" },
             "Engineering", "How the analytical engine computes.", (files() / "cover.png").string(),
             { "Preface", "The Mill", "The Store" } };
+        book.metadata.sampleFile = (files() / "treatise-sample.pdf").string();
         book.price = baseUnits("2");
         book.note = "first edition";
         auto published = m_author->publish(book);
@@ -234,6 +245,28 @@ private Q_SLOTS:
         QVERIFY(details->purchaseGasLimit > 100'000);
         QVERIFY(details->proof.height > 0);
 
+        // The sample came with the metadata torrent and is read from the index, byte for byte.
+        QVERIFY(details->hasSample());
+        QCOMPARE(details->sampleMediaType, std::string("application/pdf"));
+        auto sample = catalog().sample(m_book);
+        QVERIFY2(sample, sample ? "" : sample.error().message.c_str());
+        QCOMPARE(sample->mediaType, std::string("application/pdf"));
+        QVERIFY(sample->data == m_sample);
+        auto songDetails = await<api::CatalogTitleDetails>(
+            [&](auto done) { return catalog().details(m_song, done); });
+        QVERIFY(songDetails && !songDetails->hasSample());
+        auto none = catalog().sample(m_song);
+        QVERIFY(!none);
+        QCOMPARE(none.error().kind, ErrorKind::NotFound);
+        // The author's library (at most 1 MiB of metadata a title) kept the document without
+        // its sample.
+        auto kept = m_author->library().titles();
+        QVERIFY(kept);
+        auto book = std::ranges::find(*kept, m_book, &api::LibraryTitle::titleId);
+        QVERIFY(book != kept->end());
+        QCOMPARE(book->title, std::string("A Treatise on Engines"));
+        QCOMPARE(book->cover, tinyPng());
+
         auto missing = await<api::CatalogTitleDetails>(
             [&](auto done) { return catalog().details(999, done); });
         QVERIFY(!missing);
@@ -296,6 +329,8 @@ private Q_SLOTS:
         QCOMPARE(all.size(), std::size_t { 2 });
         QCOMPARE(entry(m_book).cover, tinyPng());
         QCOMPARE(entry(m_book).salesCount, std::uint64_t { 1 });
+        auto sample = catalog().sample(m_book);
+        QVERIFY(sample && sample->data == m_sample);
     }
 
     void aTitleWhoseMetadataNobodyServesStillAppears()

@@ -76,6 +76,9 @@ private Q_SLOTS:
         request.file = file.string();
         request.metadata.title = "Resumed " + std::to_string(m_case);
         request.metadata.subject = "Tests";
+        const auto sample = file.parent_path() / ("sample-" + std::to_string(m_case) + ".pdf");
+        QVERIFY(writeBytes(sample, asBytes("%PDF-1.4\n% the first pages\n")));
+        request.metadata.sampleFile = sample.string();
         request.price = baseUnits("1");
         const std::uint64_t before = titleCount(*m_author);
 
@@ -95,6 +98,10 @@ private Q_SLOTS:
         auto unfinished = m_author->studio().unfinished();
         QVERIFY(unfinished && unfinished->size() == 1);
         QCOMPARE(unfinished->front().file, file.string());
+        // The record keeps the sample with the rest of the request, for the run that resumes.
+        auto jobs = market::PublishJob::list(m_author->profile());
+        QVERIFY(jobs && jobs->size() == 1);
+        QCOMPARE(jobs->front().request.metadata.sampleFile, sample.string());
         m_author->close(); // as if the process had died there
 
         if (Moment(moment) == Moment::TransactionAccepted) {
@@ -152,6 +159,16 @@ private Q_SLOTS:
             badCover.error().message.c_str());
 
         request.metadata.coverImageFile.clear();
+        const auto sample = std::filesystem::path(m_files.path().toStdString()) / "sample.pdf";
+        QVERIFY(writeBytes(sample, asBytes("not a PDF")));
+        request.metadata.sampleFile = sample.string();
+        auto badSample = m_author->publish(request);
+        QVERIFY(!badSample);
+        QVERIFY2(badSample.error().message.starts_with(
+                     "The sample must be a PDF, audio or video file of at most 768 KiB"),
+            badSample.error().message.c_str());
+
+        request.metadata.sampleFile.clear();
         request.metadata.subject = std::string(65, 's');
         auto longSubject = m_author->publish(request);
         QVERIFY(!longSubject);

@@ -1,6 +1,6 @@
 // The public metadata document of a title: what an author's request becomes, and the strict
 // decoding of what arrives from the network (every field typed and bounded, a newer version
-// told apart from damage).
+// told apart from damage), with its optional cover and sample.
 #include "core/market/TitleMetadataDocument.h"
 
 #include <QFile>
@@ -20,6 +20,30 @@ Bytes png()
 Result<TitleMetadataDocument> decode(std::string_view json)
 {
     return TitleMetadataDocument::decode(asBytes(json));
+}
+
+bool writeFile(const QString& path, const Bytes& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly)
+        && file.write(
+               reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size()))
+        == static_cast<qint64>(bytes.size());
+}
+
+Bytes startingWith(std::string_view head, std::size_t size)
+{
+    Bytes bytes(size, 0x20);
+    std::copy(head.begin(), head.end(), bytes.begin());
+    return bytes;
+}
+
+Result<TitleMetadataDocument> withSample(const QString& file)
+{
+    api::TitleMetadata metadata;
+    metadata.title = "T";
+    metadata.sampleFile = file.toStdString();
+    return TitleMetadataDocument::fromRequest(metadata, "application/pdf", "x.pdf", 1);
 }
 
 bool refusedWith(const Result<TitleMetadataDocument>& result, std::string_view text)
@@ -114,7 +138,125 @@ private Q_SLOTS:
         QVERIFY(!newer);
         QCOMPARE(newer.error().kind, ErrorKind::Unsupported);
         const std::string huge(TitleMetadataDocument::kMaxDocumentBytes + 1, ' ');
-        QVERIFY(refusedWith(decode(huge), "larger than 1 MiB"));
+        QVERIFY(refusedWith(decode(huge), "larger than 2 MiB"));
+    }
+
+    void aRequestRoundTripsWithItsSample()
+    {
+        QTemporaryDir dir;
+        const QString samplePath = dir.filePath(QStringLiteral("first-chapter.pdf"));
+        // The largest sample: with it the document is over 1 MiB, without it far under.
+        const Bytes pdf = startingWith("%PDF-1.4\n", TitleMetadataDocument::kMaxSampleBytes);
+        QVERIFY(writeFile(samplePath, pdf));
+        const QString coverPath = dir.filePath(QStringLiteral("cover.png"));
+        QVERIFY(writeFile(coverPath, png()));
+        api::TitleMetadata metadata { "Títol", { "Ada" }, "Poetry", "A blurb",
+            coverPath.toStdString(), { "One" }, samplePath.toStdString() };
+        auto document
+            = TitleMetadataDocument::fromRequest(metadata, "application/pdf", "book.pdf", 99);
+        QVERIFY2(document, document ? "" : document.error().message.c_str());
+        QCOMPARE(document->sampleMediaType, std::string("application/pdf"));
+        const Bytes encoded = document->encode();
+        QVERIFY(encoded.size() > 1024 * 1024);
+        auto decoded = TitleMetadataDocument::decode(encoded);
+        QVERIFY2(decoded, decoded ? "" : decoded.error().message.c_str());
+        QCOMPARE(decoded->sampleMediaType, std::string("application/pdf"));
+        QVERIFY(decoded->sample == pdf);
+        QCOMPARE(decoded->cover, png());
+        QCOMPARE(decoded->encode(), encoded);
+
+        // What a library keeps: everything but the sample; a document without one, unchanged.
+        const Bytes kept = decoded->libraryCopy(encoded);
+        QVERIFY(kept.size() < 1024);
+        auto keptDocument = TitleMetadataDocument::decode(kept);
+        QVERIFY(keptDocument);
+        QVERIFY(keptDocument->sample.empty() && keptDocument->sampleMediaType.empty());
+        QCOMPARE(keptDocument->title, metadata.title);
+        QCOMPARE(keptDocument->cover, png());
+        QCOMPARE(keptDocument->libraryCopy(kept), kept);
+    }
+
+    void samplesOfEachKindAreRecognisedByNameAndBytes()
+    {
+        QTemporaryDir dir;
+        const std::string_view ftyp("\0\0\0\x20"
+                                    "ftypM4A ",
+            12);
+        const std::string_view ftypMp4("\0\0\0\x20"
+                                       "ftypisom",
+            12);
+        for (auto [name, head, type] : { std::tuple { "a.m4a", ftyp, "audio/mp4" },
+                 std::tuple { "b.mp4", ftypMp4, "video/mp4" },
+                 std::tuple { "c.mp3", std::string_view("ID3\x04"), "audio/mpeg" },
+                 std::tuple { "d.mp3", std::string_view("\xff\xfb\x90\x00", 4), "audio/mpeg" },
+                 std::tuple { "e.pdf", std::string_view("%PDF-1.7"), "application/pdf" } }) {
+            const QString path = dir.filePath(QString::fromLatin1(name));
+            QVERIFY(writeFile(path, startingWith(head, 4096)));
+            auto document = withSample(path);
+            QVERIFY2(document, document ? name : document.error().message.c_str());
+            QCOMPARE(document->sampleMediaType, std::string(type));
+            auto decoded = TitleMetadataDocument::decode(document->encode());
+            QVERIFY(decoded && decoded->sampleMediaType == type);
+        }
+    }
+
+    void badSamplesAreRefusedNamingTheSample()
+    {
+        QTemporaryDir dir;
+        const std::string_view rule
+            = "The sample must be a PDF, audio or video file of at most 768 KiB";
+        const QString notPdf = dir.filePath(QStringLiteral("notes.pdf"));
+        QVERIFY(writeFile(notPdf, startingWith("Hello, reader", 100)));
+        QVERIFY(refusedWith(withSample(notPdf), rule));
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        QVERIFY(writeFile(text, startingWith("%PDF-1.4 but a text file", 100)));
+        QVERIFY(refusedWith(withSample(text), rule));
+        const QString big = dir.filePath(QStringLiteral("big.pdf"));
+        QVERIFY(
+            writeFile(big, startingWith("%PDF-1.4", TitleMetadataDocument::kMaxSampleBytes + 1)));
+        QVERIFY(refusedWith(withSample(big), "has 769 KiB"));
+        QVERIFY(refusedWith(withSample(dir.filePath(QStringLiteral("none.pdf"))), "the sample"));
+
+        const std::string head
+            = R"({"format":"lightstreams-title-metadata","version":1,"title":"T","mediaType":"video/mp4",)";
+        QVERIFY(refusedWith(decode(head + R"("sample":"x"})"), "\"sample\" must be an object"));
+        QVERIFY(
+            refusedWith(decode(head + R"("sample":{"mediaType":"application/pdf","data":"!"}})"),
+                "the sample's \"data\" is not base64"));
+        QVERIFY(refusedWith(
+            decode(head + R"("sample":{"mediaType":"application/pdf","data":"aGVsbG8="}})"),
+            "the sample is not a PDF, audio or video file"));
+        QVERIFY(
+            refusedWith(decode(head + R"("sample":{"mediaType":"text/plain","data":"JVBERi0="}})"),
+                "the sample is not a PDF, audio or video file"));
+        QVERIFY(refusedWith(decode(head + R"("sample":{"data":"JVBERi0="}})"), "\"mediaType\""));
+        const Bytes tooBig = startingWith("%PDF-", TitleMetadataDocument::kMaxSampleBytes + 1);
+        const QByteArray base64 = QByteArray(
+            reinterpret_cast<const char*>(tooBig.data()), static_cast<qsizetype>(tooBig.size()))
+                                      .toBase64();
+        QVERIFY(refusedWith(decode(head + R"("sample":{"mediaType":"application/pdf","data":")"
+                                + base64.toStdString() + R"("}})"),
+            "the sample is larger than 768 KiB"));
+    }
+
+    void theDocumentWithoutItsSampleStaysWithin1MiB()
+    {
+        // Every field at its limit: over 1 MiB without any sample.
+        api::TitleMetadata metadata;
+        metadata.title = std::string(512, 't');
+        metadata.authors.assign(32, std::string(256, 'a'));
+        metadata.blurb = std::string(16 * 1024, 'b');
+        metadata.contents.assign(2000, std::string(512, 'c'));
+        auto refused = TitleMetadataDocument::fromRequest(metadata, "application/pdf", "x.pdf", 1);
+        QVERIFY(refusedWith(refused, "without its sample"));
+        TitleMetadataDocument document;
+        document.title = metadata.title;
+        document.authors = metadata.authors;
+        document.blurb = metadata.blurb;
+        document.contents = metadata.contents;
+        document.mediaType = "application/pdf";
+        QVERIFY(
+            refusedWith(TitleMetadataDocument::decode(document.encode()), "without its sample"));
     }
 
     void coversAreRecognisedByTheirBytes()

@@ -3,6 +3,7 @@
 #include "ui/PhtAmount.h"
 #include "ui/discover/BuyDialog.h"
 #include "ui/discover/CoverArt.h"
+#include "ui/discover/SampleViewer.h"
 
 #include <QDateTime>
 #include <QFormLayout>
@@ -85,6 +86,8 @@ TitleDetailsPage::TitleDetailsPage(api::Catalog& catalog, api::Chain& chain, api
     m_buy->setObjectName(QStringLiteral("titleBuy"));
     m_open = new QPushButton(tr("Open"), body);
     m_open->setObjectName(QStringLiteral("titleOpen"));
+    m_sample = new QPushButton(body);
+    m_sample->setObjectName(QStringLiteral("titleSample"));
     m_owned = textLabel(QStringLiteral("titleOwned"), body);
     m_status = textLabel(QStringLiteral("titleStatus"), body);
     m_blurb = textLabel(QStringLiteral("titleBlurb"), body);
@@ -102,6 +105,7 @@ TitleDetailsPage::TitleDetailsPage(api::Catalog& catalog, api::Chain& chain, api
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_buy);
     actions->addWidget(m_open);
+    actions->addWidget(m_sample);
     actions->addWidget(m_owned, 1);
     auto* summary = new QVBoxLayout;
     summary->addWidget(m_name);
@@ -139,6 +143,7 @@ TitleDetailsPage::TitleDetailsPage(api::Catalog& catalog, api::Chain& chain, api
     outer->addWidget(scroll, 1);
 
     connect(m_buy, &QPushButton::clicked, this, &TitleDetailsPage::buy);
+    connect(m_sample, &QPushButton::clicked, this, &TitleDetailsPage::openSample);
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (m_titleId && m_openVersion > 0)
             Q_EMIT openRequested(*m_titleId, m_openVersion);
@@ -160,6 +165,7 @@ void TitleDetailsPage::showTitle(quint64 titleId)
     m_versions->clear();
     m_buy->hide();
     m_open->hide();
+    m_sample->hide();
     m_status->setStyleSheet(QString());
     m_status->setText(tr("Reading the title from the chain…"));
     m_reading = m_catalog.details(titleId,
@@ -218,6 +224,9 @@ void TitleDetailsPage::onDetails(Result<api::CatalogTitleDetails> details)
             line += QStringLiteral(" — ") + QString::fromStdString(version.note);
         m_versions->addItem(line);
     }
+    m_sample->setVisible(m_details->hasSample());
+    m_sample->setText(
+        m_details->sampleMediaType == "application/pdf" ? tr("Read sample") : tr("Play sample"));
     m_provenAt->setText(
         tr("Price, sales and versions proven at block %1.").arg(m_details->proof.height));
     m_status->clear();
@@ -279,6 +288,34 @@ void TitleDetailsPage::buy()
             });
     });
     dialog->open();
+}
+
+void TitleDetailsPage::openSample()
+{
+    if (!m_details || !m_details->hasSample())
+        return;
+    // The same sample again is the window already open.
+    if (m_sampleViewer && m_sampleTitleId == m_details->summary.titleId) {
+        m_sampleViewer->raise();
+        m_sampleViewer->activateWindow();
+        return;
+    }
+    // From the index: at most 768 KiB, read at once like the covers of the grid.
+    auto sample = m_catalog.sample(m_details->summary.titleId);
+    QString error;
+    QWidget* viewer
+        = sample ? openSampleViewer(std::move(*sample), m_name->text(), &error) : nullptr;
+    if (!sample)
+        error = QString::fromStdString(sample.error().message);
+    if (!viewer) {
+        m_status->setStyleSheet(kErrorStyle);
+        m_status->setText(tr("Cannot open the sample: %1").arg(error));
+        return;
+    }
+    m_status->setStyleSheet(QString());
+    m_status->clear();
+    m_sampleViewer = viewer;
+    m_sampleTitleId = m_details->summary.titleId;
 }
 
 } // namespace ls::ui

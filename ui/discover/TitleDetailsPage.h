@@ -21,7 +21,8 @@ class BuyDialog;
 
 // A title's page in Discover: cover, name, authors and the author's address, blurb, product
 // details, contents, versions and price — read fresh and proven when the page opens. "Buy" opens
-// the BuyDialog; a title already in the library offers "Open" (once downloaded) instead.
+// the BuyDialog; a title already in the library offers "Open" (once downloaded) instead. A title
+// with a sample offers "Read sample" or "Play sample", which opens it in the reader or player.
 class TitleDetailsPage : public QWidget {
     Q_OBJECT
 
@@ -42,6 +43,7 @@ private:
     void onDetails(Result<api::CatalogTitleDetails> details);
     void showOwnership();
     void buy();
+    void openSample();
 
     api::Catalog& m_catalog;
     api::Chain& m_chain;
@@ -53,6 +55,8 @@ private:
     quint32 m_openVersion = 0;
     api::Catalog::Handle m_reading;
     QPointer<BuyDialog> m_buyDialog;
+    QPointer<QWidget> m_sampleViewer;
+    quint64 m_sampleTitleId = 0; // whose sample m_sampleViewer shows
 
     QLabel* m_cover = nullptr;
     QLabel* m_name = nullptr;
@@ -68,6 +72,7 @@ private:
     QListWidget* m_versions = nullptr;
     QPushButton* m_buy = nullptr;
     QPushButton* m_open = nullptr;
+    QPushButton* m_sample = nullptr;
 };
 
 } // namespace ls::ui

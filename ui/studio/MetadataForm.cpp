@@ -50,6 +50,19 @@ bool isCoverImage(const QString& file)
         || (head.startsWith("RIFF") && head.mid(8, 4) == "WEBP");
 }
 
+// A PDF, MP4/M4A or MP3 by its first bytes, as the Studio checks a sample (which also asks the
+// file's type to be one the app's reader or player opens).
+bool isSampleFile(const QString& file)
+{
+    QFile sample(file);
+    if (!sample.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = sample.read(8);
+    return head.startsWith("%PDF-") || head.mid(4, 4) == "ftyp" || head.startsWith("ID3")
+        || (head.size() >= 2 && static_cast<quint8>(head[0]) == 0xff
+            && (static_cast<quint8>(head[1]) & 0xe0) == 0xe0);
+}
+
 std::vector<std::string> toStrings(const QStringList& list)
 {
     std::vector<std::string> out;
@@ -101,6 +114,28 @@ MetadataForm::MetadataForm(QWidget* parent)
     coverLayout->addLayout(coverButtons);
     coverLayout->addStretch(1);
 
+    auto* sample = new QWidget(this);
+    m_sampleName = new QLabel(sample);
+    m_sampleName->setObjectName(QStringLiteral("publishSampleName"));
+    m_chooseSample = new QPushButton(tr("Choose…"), sample);
+    m_chooseSample->setObjectName(QStringLiteral("publishChooseSample"));
+    m_clearSample = new QPushButton(tr("No sample"), sample);
+    m_clearSample->setObjectName(QStringLiteral("publishClearSample"));
+    auto* sampleHint = new QLabel(tr("A short excerpt readers can try before they buy: a PDF, "
+                                     "audio or video file of at most %1 KiB (optional).")
+                                      .arg(Limits::maxSampleBytes / 1024),
+        sample);
+    sampleHint->setObjectName(QStringLiteral("publishSampleHint"));
+    sampleHint->setWordWrap(true);
+    auto* sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(m_sampleName, 1);
+    sampleRow->addWidget(m_chooseSample);
+    sampleRow->addWidget(m_clearSample);
+    auto* sampleLayout = new QVBoxLayout(sample);
+    sampleLayout->setContentsMargins(0, 0, 0, 0);
+    sampleLayout->addLayout(sampleRow);
+    sampleLayout->addWidget(sampleHint);
+
     auto* form = new QFormLayout(this);
     m_titleError = addField(form, tr("Title"), m_title, QStringLiteral("publishTitleError"));
     m_authorsError
@@ -111,6 +146,7 @@ MetadataForm::MetadataForm(QWidget* parent)
     m_contentsError
         = addField(form, tr("Contents"), m_contents, QStringLiteral("publishContentsError"));
     m_coverError = addField(form, tr("Cover"), cover, QStringLiteral("publishCoverError"));
+    m_sampleError = addField(form, tr("Sample"), sample, QStringLiteral("publishSampleError"));
 
     connect(m_chooseCover, &QPushButton::clicked, this, [this] {
         studio::chooseFile(this, QStringLiteral("publishCoverDialog"), tr("Choose a cover image"),
@@ -118,7 +154,14 @@ MetadataForm::MetadataForm(QWidget* parent)
             [this](const QString& file) { setCoverFile(file); });
     });
     connect(m_clearCover, &QPushButton::clicked, this, [this] { setCoverFile(QString()); });
+    connect(m_chooseSample, &QPushButton::clicked, this, [this] {
+        studio::chooseFile(this, QStringLiteral("publishSampleDialog"), tr("Choose a sample"),
+            tr("Samples (*.pdf *.m4a *.mp3 *.mp4)"), false,
+            [this](const QString& file) { setSampleFile(file); });
+    });
+    connect(m_clearSample, &QPushButton::clicked, this, [this] { setSampleFile(QString()); });
     setCoverFile(QString());
+    setSampleFile(QString());
 }
 
 QLabel* MetadataForm::addField(
@@ -154,6 +197,18 @@ void MetadataForm::setCoverFile(const QString& file)
             image.scaled(m_coverPreview->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
     }
     check(); // says at once when the image cannot be used
+}
+
+void MetadataForm::setSampleFile(const QString& file)
+{
+    m_sampleFile = file;
+    m_sampleError->clear();
+    m_sampleError->hide();
+    m_clearSample->setEnabled(!file.isEmpty());
+    m_sampleName->setText(file.isEmpty() ? tr("No sample") : QFileInfo(file).fileName());
+    m_sampleName->setToolTip(file);
+    if (!file.isEmpty())
+        check(); // says at once when the file cannot be used
 }
 
 std::optional<api::TitleMetadata> MetadataForm::check()
@@ -211,6 +266,21 @@ std::optional<api::TitleMetadata> MetadataForm::check()
             coverProblem = tr("A cover is a PNG, JPEG or WebP image.");
     }
     ok = show(m_coverError, coverProblem) && ok;
+
+    QString sampleProblem;
+    if (!m_sampleFile.isEmpty()) {
+        const QFileInfo info(m_sampleFile);
+        if (!info.isFile())
+            sampleProblem = tr("There is no file %1.").arg(m_sampleFile);
+        else if (static_cast<std::size_t>(info.size()) > Limits::maxSampleBytes
+            || !isSampleFile(m_sampleFile))
+            sampleProblem = tr("The sample must be a PDF, audio or video file of at most %1 KiB.")
+                                .arg(Limits::maxSampleBytes / 1024)
+                + (info.size() > static_cast<qint64>(Limits::maxSampleBytes) ? QLatin1Char(' ')
+                            + tr("This one has %1.").arg(QLocale().formattedDataSize(info.size()))
+                                                                             : QString());
+    }
+    ok = show(m_sampleError, sampleProblem) && ok;
     if (!ok)
         return std::nullopt;
 
@@ -221,6 +291,7 @@ std::optional<api::TitleMetadata> MetadataForm::check()
     metadata.blurb = blurb.toStdString();
     metadata.contents = toStrings(contents);
     metadata.coverImageFile = m_coverFile.toStdString();
+    metadata.sampleFile = m_sampleFile.toStdString();
     return metadata;
 }
 

@@ -227,6 +227,9 @@ void PublishWizard::fillReview()
                  .arg(metadata.coverImageFile.empty()
                          ? tr("none")
                          : QString::fromStdString(metadata.coverImageFile))
+          << tr("Sample: %1")
+                 .arg(metadata.sampleFile.empty() ? tr("none")
+                                                  : QString::fromStdString(metadata.sampleFile))
           << tr("Price: %1").arg(pht::formatWithUnit(m_price));
     m_review->setText(lines.join(QLatin1Char('\n')));
     m_reviewError->clear();

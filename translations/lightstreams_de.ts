@@ -34,6 +34,10 @@
         <source>This app cannot show %1 files yet.</source>
         <translation>Diese App kann Dateien vom Typ %1 noch nicht anzeigen.</translation>
     </message>
+    <message>
+        <source>%1 (sample)</source>
+        <translation>%1 (Leseprobe)</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::BackupPhraseDialog</name>
@@ -371,10 +375,6 @@
         <translation>Art</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
@@ -389,10 +389,6 @@
     <message>
         <source>Copy transaction hash</source>
         <translation>Transaktions-Hash kopieren</translation>
-    </message>
-    <message>
-        <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one. Plain PHT transfers leave no event on the chain: only those sent from this window since the app started are listed.</source>
-        <translation>Jeder Eintrag ist durch den Beleg seiner Transaktion in einem Block nachgewiesen, den die App geprüft hat. Ein Server könnte Einträge weglassen, aber keinen erfinden oder verändern. Einfache PHT-Überweisungen hinterlassen kein Ereignis auf der Chain: Aufgeführt sind nur die, die seit dem Start der App aus diesem Fenster gesendet wurden.</translation>
     </message>
     <message>
         <source>Waiting for the network…</source>
@@ -423,6 +419,22 @@ Nachgewiesen in Block %2</translation>
     <message>
         <source>%1 entries, each proven.</source>
         <translation>%1 Einträge, jeder nachgewiesen.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Received from %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one.</source>
+        <translation>Jeder Eintrag ist durch den Beleg seiner Transaktion in einem Block nachgewiesen, den die App geprüft hat. Ein Server könnte Einträge weglassen, aber keinen erfinden oder verändern.</translation>
     </message>
 </context>
 <context>
@@ -809,6 +821,34 @@ Nachgewiesen in Block %2</translation>
     <message>
         <source>A cover is a PNG, JPEG or WebP image.</source>
         <translation>Ein Cover muss ein PNG-, JPEG- oder WebP-Bild sein.</translation>
+    </message>
+    <message>
+        <source>No sample</source>
+        <translation>Keine Probe</translation>
+    </message>
+    <message>
+        <source>A short excerpt readers can try before they buy: a PDF, audio or video file of at most %1 KiB (optional).</source>
+        <translation>Ein kurzer Auszug, den Leser vor dem Kauf ausprobieren können: eine PDF-, Audio- oder Videodatei mit höchstens %1 KiB (optional).</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <source>Choose a sample</source>
+        <translation>Probe auswählen</translation>
+    </message>
+    <message>
+        <source>Samples (*.pdf *.m4a *.mp3 *.mp4)</source>
+        <translation>Proben (*.pdf *.m4a *.mp3 *.mp4)</translation>
+    </message>
+    <message>
+        <source>The sample must be a PDF, audio or video file of at most %1 KiB.</source>
+        <translation>Die Probe muss eine PDF-, Audio- oder Videodatei mit höchstens %1 KiB sein.</translation>
+    </message>
+    <message>
+        <source>This one has %1.</source>
+        <translation>Diese hat %1.</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1577,10 @@ Nachgewiesen in Block %2</translation>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
+    <message>
+        <source>Sample: %1</source>
+        <translation>Probe: %1</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::RestorePhrasePage</name>
@@ -2184,6 +2228,18 @@ Nachgewiesen in Block %2</translation>
     <message>
         <source>No content yet.</source>
         <translation>Noch kein Inhalt.</translation>
+    </message>
+    <message>
+        <source>Read sample</source>
+        <translation>Leseprobe lesen</translation>
+    </message>
+    <message>
+        <source>Play sample</source>
+        <translation>Probe abspielen</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample: %1</source>
+        <translation>Die Probe kann nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>

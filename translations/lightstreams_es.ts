@@ -34,6 +34,10 @@
         <source>This app cannot show %1 files yet.</source>
         <translation>Esta aplicación todavía no puede mostrar archivos de tipo %1.</translation>
     </message>
+    <message>
+        <source>%1 (sample)</source>
+        <translation>%1 (muestra)</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::BackupPhraseDialog</name>
@@ -371,10 +375,6 @@
         <translation>Tipo</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>Título</translation>
-    </message>
-    <message>
         <source>Amount</source>
         <translation>Importe</translation>
     </message>
@@ -389,10 +389,6 @@
     <message>
         <source>Copy transaction hash</source>
         <translation>Copiar hash de la transacción</translation>
-    </message>
-    <message>
-        <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one. Plain PHT transfers leave no event on the chain: only those sent from this window since the app started are listed.</source>
-        <translation>Cada entrada está demostrada por el recibo de su transacción en un bloque que la aplicación ha verificado. Un servidor podría omitir entradas, pero no inventarlas ni modificarlas. Las transferencias simples de PHT no dejan ningún evento en la cadena: solo se muestran las enviadas desde esta ventana desde que se inició la aplicación.</translation>
     </message>
     <message>
         <source>Waiting for the network…</source>
@@ -423,6 +419,22 @@ Demostrado en el bloque %2</translation>
     <message>
         <source>%1 entries, each proven.</source>
         <translation>%1 entradas, todas demostradas.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Received from %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Each entry is proven by its transaction&apos;s receipt in a block the app verified. A server could leave entries out, but cannot invent or change one.</source>
+        <translation>Cada entrada está demostrada por el recibo de su transacción en un bloque que la aplicación ha verificado. Un servidor podría omitir entradas, pero no inventarlas ni modificarlas.</translation>
     </message>
 </context>
 <context>
@@ -809,6 +821,34 @@ Demostrado en el bloque %2</translation>
     <message>
         <source>A cover is a PNG, JPEG or WebP image.</source>
         <translation>La portada debe ser una imagen PNG, JPEG o WebP.</translation>
+    </message>
+    <message>
+        <source>No sample</source>
+        <translation>Sin muestra</translation>
+    </message>
+    <message>
+        <source>A short excerpt readers can try before they buy: a PDF, audio or video file of at most %1 KiB (optional).</source>
+        <translation>Un breve fragmento que los lectores pueden probar antes de comprar: un archivo PDF, de audio o de vídeo de %1 KiB como máximo (opcional).</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>Muestra</translation>
+    </message>
+    <message>
+        <source>Choose a sample</source>
+        <translation>Elegir una muestra</translation>
+    </message>
+    <message>
+        <source>Samples (*.pdf *.m4a *.mp3 *.mp4)</source>
+        <translation>Muestras (*.pdf *.m4a *.mp3 *.mp4)</translation>
+    </message>
+    <message>
+        <source>The sample must be a PDF, audio or video file of at most %1 KiB.</source>
+        <translation>La muestra debe ser un archivo PDF, de audio o de vídeo de %1 KiB como máximo.</translation>
+    </message>
+    <message>
+        <source>This one has %1.</source>
+        <translation>Este tiene %1.</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1577,10 @@ Demostrado en el bloque %2</translation>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
+    <message>
+        <source>Sample: %1</source>
+        <translation>Muestra: %1</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::RestorePhrasePage</name>
@@ -2184,6 +2228,18 @@ Demostrado en el bloque %2</translation>
     <message>
         <source>No content yet.</source>
         <translation>Todavía sin contenido.</translation>
+    </message>
+    <message>
+        <source>Read sample</source>
+        <translation>Leer la muestra</translation>
+    </message>
+    <message>
+        <source>Play sample</source>
+        <translation>Reproducir la muestra</translation>
+    </message>
+    <message>
+        <source>Cannot open the sample: %1</source>
+        <translation>No se puede abrir la muestra: %1</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Renders the desktop app's screens into docs/screenshots/: the first-run wizard
-# (onboarding.png), then each section (discover.png … settings.png) of a profile with a wallet on
-# "This computer" — the app's own network, started for real, so every figure shown is proven —
-# and the reader on the test book (reader.png; tests/gui/data/sample-book.pdf), light and dark
-# (reader-dark.png, with the dark theme chosen in the profile's settings).
+# Renders the desktop app's screens into docs/screenshots/ as two users meet them, with content:
+# the end-to-end GUI test (tests/gui/tst_end_to_end.cpp) drives two real apps on one "This
+# computer" — onboarding, Discover with the demo titles, publishing a PDF in the Studio, a second
+# profile buying it (title page, purchase, Library with the Reader), streaming the demo video, the
+# Network, Wallet and Settings sections — and saves each screen it checked (LS_SCREENSHOT_DIR).
+# Then the reader on the test book, light and dark (reader.png, reader-dark.png).
 #   scripts/screenshots.sh            uses build/ (LS_BUILD_DIR overrides)
 # Runs under Xvfb when xvfb-run is installed and there is no display, else offscreen.
 set -euo pipefail
@@ -11,11 +12,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${LS_BUILD_DIR:-$root/build}"
 app="$build/app/gui/lightstreams"
-cli="$build/app/cli/lightstreams-cli"
 out="$root/docs/screenshots"
-for program in "$app" "$cli"; do
-  [ -x "$program" ] || { echo "$program is missing: build the lightstreams and lightstreams-cli targets" >&2; exit 1; }
-done
+[ -x "$app" ] || { echo "$app is missing: build the lightstreams target" >&2; exit 1; }
 mkdir -p "$out"
 
 work="$(mktemp -d)"
@@ -31,18 +29,13 @@ fi
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 profile=(--datadir "$work" --profile tour)
 
-"${run[@]}" "$app" "${profile[@]}" -style fusion --screenshot "$out/onboarding.png"
+# Two apps, their screens on the way; a failed check is a failed run (and pictures of a fault).
+tour="$build/tests/gui/tst_end_to_end"
+[ -x "$tour" ] || { echo "$tour is missing: build the tst_end_to_end target" >&2; exit 1; }
+LS_SCREENSHOT_DIR="$out" QTEST_FUNCTION_TIMEOUT=900000 "${run[@]}" "$tour" -style fusion
+ls "$out"/*.png
 
-# A wallet as the CLI makes it; the app then opens on "This computer", funded.
-printf 'screenshots only\n' > "$work/passphrase"
-"$cli" "${profile[@]}" wallet new --light-kdf --passphrase-file "$work/passphrase" > /dev/null
-
-for section in discover library studio wallet network settings; do
-  "${run[@]}" "$app" "${profile[@]}" -style fusion --section "$section" --screenshot "$out/$section.png"
-  echo "$out/$section.png"
-done
-
-# The reader, opened on a file as the library will open a title.
+# The reader on a file, as `lightstreams --open FILE` shows it.
 book="$root/tests/gui/data/sample-book.pdf"
 "${run[@]}" "$app" "${profile[@]}" -style fusion --open "$book" --screenshot "$out/reader.png"
 echo "$out/reader.png"

@@ -79,6 +79,11 @@ api::Transfers* DesktopApp::transfers() const
 {
     return m_transfers.get();
 }
+api::DemoTitles* DesktopApp::demoTitles() const
+{
+    const bool runsHere = m_localNetwork && m_localNetwork->status().runsHere;
+    return runsHere ? m_demoAuthor.get() : nullptr;
+}
 
 void DesktopApp::start()
 {

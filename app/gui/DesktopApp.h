@@ -74,6 +74,8 @@ public:
     market::ContentSession* content() const { return m_content.get(); }
     api::Library* library() const;
     api::Transfers* transfers() const;
+    // "This computer" in the app that runs its node: the demo author; null otherwise.
+    api::DemoTitles* demoTitles() const;
     const ProfilePaths& profile() const { return m_profile; }
     // Nothing is still on its way to the screen: the balance is proven and shown, or the
     // network failed, or the wizard waits for the user. For --screenshot.

@@ -66,6 +66,7 @@ private:
     std::unique_ptr<ContentUser> m_dev;
     std::unique_ptr<ContentUser> m_author;
     std::unique_ptr<ContentUser> m_reader;
+    std::unique_ptr<ContentUser> m_unseenAuthor; // one whose swarm the reader does not know yet
     std::unique_ptr<ui::DiscoverPage> m_page;
     QTemporaryDir m_files;
     std::uint64_t m_book = 0;
@@ -327,9 +328,48 @@ private Q_SLOTS:
         dialog->reject();
     }
 
+    // A title opened while its description has not arrived (no peer had it) fills in on the
+    // open page once a later refresh brings it.
+    void anOpenTitlePageFillsInWhenTheDescriptionArrives()
+    {
+        m_unseenAuthor = std::make_unique<ContentUser>(m_node.profile());
+        QVERIFY(fund(*m_dev, m_unseenAuthor->address));
+        QVERIFY(m_unseenAuthor->open());
+        api::PublishRequest request;
+        request.file = (files() / "treatise.pdf").string();
+        request.metadata = { "Tides and Currents", { "Ida Sailor" }, "Nature",
+            "What the moon does to the sea.", "", {} };
+        request.price = baseUnits("1");
+        auto published = m_unseenAuthor->publish(request);
+        QVERIFY2(published, published ? "" : published.error().message.c_str());
+        const std::uint64_t tides = published->titleId;
+
+        click(find<QPushButton>("titleBack"));
+        QTRY_VERIFY(grid()->isVisible());
+        click(find<QPushButton>("discoverRefresh"));
+        // Nobody the reader knows has its metadata: the fetch gives up after its timeout.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text("discoverStatus").contains(QStringLiteral("still without")), kGuiWaitMs * 2);
+        openTitleFromGrid(tides);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            text("titleBlurb").startsWith(QStringLiteral("The description has not arrived")),
+            kGuiWaitMs);
+        QCOMPARE(text("titleName"), QStringLiteral("Title %1").arg(tides));
+
+        // The author's swarm becomes known; the next refresh (Discover's own, now and then)
+        // brings the description, and the open page shows it.
+        m_reader->library().addPeer(m_unseenAuthor->peerAddress());
+        m_page->refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            text("titleName"), QStringLiteral("Tides and Currents"), kGuiWaitMs);
+        QCOMPARE(text("titleBlurb"), QStringLiteral("What the moon does to the sea."));
+        QCOMPARE(text("titleAuthors"), QStringLiteral("by Ida Sailor"));
+    }
+
     void cleanupTestCase()
     {
         m_page.reset();
+        m_unseenAuthor.reset();
         m_reader.reset();
         m_author.reset();
         m_dev.reset();

@@ -142,6 +142,14 @@ TitleDetailsPage::TitleDetailsPage(api::Catalog& catalog, api::Chain& chain, api
     outer->addWidget(back, 0, Qt::AlignLeft);
     outer->addWidget(scroll, 1);
 
+    // A title opened before its description arrived fills in when the catalog gets it.
+    m_catalogChanges = m_catalog.subscribe([this] {
+        if (m_titleId && m_details && !m_details->summary.hasMetadata)
+            m_reading = m_catalog.details(*m_titleId, [this](Result<api::CatalogTitleDetails> d) {
+                if (d)
+                    onDetails(std::move(d));
+            });
+    });
     connect(m_buy, &QPushButton::clicked, this, &TitleDetailsPage::buy);
     connect(m_sample, &QPushButton::clicked, this, &TitleDetailsPage::openSample);
     connect(m_open, &QPushButton::clicked, this, [this] {

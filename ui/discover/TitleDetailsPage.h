@@ -54,6 +54,7 @@ private:
     std::optional<api::CatalogTitleDetails> m_details;
     quint32 m_openVersion = 0;
     api::Catalog::Handle m_reading;
+    api::Catalog::Handle m_catalogChanges;
     QPointer<BuyDialog> m_buyDialog;
     QPointer<QWidget> m_sampleViewer;
     quint64 m_sampleTitleId = 0; // whose sample m_sampleViewer shows

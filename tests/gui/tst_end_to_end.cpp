@@ -29,6 +29,7 @@
 
 #include <QApplication>
 #include <QListView>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QPlainTextEdit>
 #include <QTableWidget>
@@ -64,6 +65,24 @@ void snapshot(QWidget* widget, const char* name)
 QWidget* discoverPage(AppUnderTest& app)
 {
     return app.window()->page(ui::MainWindow::Section::Discover);
+}
+
+// The player's window with `frame` painted over its video widget, saved as player.png.
+void snapshotWithVideo(QWidget* window, QWidget* video, const QVideoFrame& frame)
+{
+    const QString directory = qEnvironmentVariable("LS_SCREENSHOT_DIR");
+    if (directory.isEmpty() || !window || !video)
+        return;
+    QPixmap picture = window->grab();
+    QImage image = frame.toImage();
+    QPainter painter(&picture);
+    const QRect area(video->mapTo(window, QPoint(0, 0)), video->size());
+    const QSize fitted = image.size().scaled(area.size(), Qt::KeepAspectRatio);
+    const QRect target(area.center() - QPoint(fitted.width() / 2, fitted.height() / 2), fitted);
+    painter.fillRect(area, Qt::black);
+    painter.drawImage(target, image);
+    painter.end();
+    picture.save(directory + QStringLiteral("/player.png"));
 }
 
 QListView* discoverGrid(AppUnderTest& app)
@@ -106,6 +125,8 @@ void buyAndOpen(AppUnderTest& app, const char* screenshot = nullptr)
     QTRY_VERIFY((dialog = app.window()->findChild<ui::BuyDialog*>()) != nullptr);
     auto* confirm = widget<QPushButton>(dialog, "buyConfirm");
     QTRY_VERIFY_WITH_TIMEOUT(confirm->isEnabled(), kGuiWaitMs);
+    if (screenshot) // the confirmation: price, fee, balance after
+        snapshot(dialog, screenshot);
     type(widget<QLineEdit>(dialog, "buyPassphrase"), QString::fromLatin1(kGuiPassphrase));
     click(confirm);
     auto* open = widget<QPushButton>(dialog, "buyOpen");
@@ -113,8 +134,6 @@ void buyAndOpen(AppUnderTest& app, const char* screenshot = nullptr)
     QVERIFY2(ready,
         qPrintable(widget<QLabel>(dialog, "buyStage")->text() + QStringLiteral(" / ")
             + widget<QLabel>(dialog, "buyResult")->text()));
-    if (screenshot)
-        snapshot(dialog, screenshot);
     click(open);
 }
 
@@ -347,19 +366,24 @@ private Q_SLOTS:
             (player = qobject_cast<ui::MediaPlayerView*>(library->viewer())) != nullptr,
             kGuiWaitMs);
         int frames = 0;
-        QSize frameSize;
+        QVideoFrame last;
         connect(player->videoSink(), &QVideoSink::videoFrameChanged, player,
             [&](const QVideoFrame& frame) {
                 if (frame.isValid()) {
                     ++frames;
-                    frameSize = frame.size();
+                    last = frame;
                 }
             });
         QTRY_VERIFY2_WITH_TIMEOUT(frames > 0, qPrintable(player->errorText()), kContentWaitMs);
-        QVERIFY(frameSize.isValid());
+        QVERIFY(last.size().isValid());
         QVERIFY(player->hasVideo());
         QVERIFY(player->isPlaying());
-        snapshot(player->window(), "player");
+        if (!qEnvironmentVariableIsEmpty("LS_SCREENSHOT_DIR")) {
+            // A second into the film for the picture; grab() cannot read the video surface, so
+            // the frame the sink shows is painted where the video is.
+            QTest::qWaitFor([&] { return last.startTime() >= 1'500'000; }, kGuiWaitMs);
+            snapshotWithVideo(player->window(), widget<QWidget>(player, "playerVideo"), last);
+        }
         player->close();
     }
 

@@ -71,6 +71,10 @@ int runPublishCommand(const QStringList& arguments, const CommandContext& contex
         QStringLiteral("blurb"), QStringLiteral("A short description."), QStringLiteral("TEXT"));
     const QCommandLineOption cover(QStringLiteral("cover"),
         QStringLiteral("Cover image: PNG, JPEG or WebP, at most 256 KiB."), QStringLiteral("IMG"));
+    const QCommandLineOption sample(QStringLiteral("sample"),
+        QStringLiteral("A short excerpt readers can try before buying: PDF, audio or video, at "
+                       "most 768 KiB."),
+        QStringLiteral("FILE"));
     const QCommandLineOption contents(QStringLiteral("contents-file"),
         QStringLiteral("Table of contents: one entry per line."), QStringLiteral("FILE"));
     const QCommandLineOption mediaType(QStringLiteral("media-type"),
@@ -81,7 +85,7 @@ int runPublishCommand(const QStringList& arguments, const CommandContext& contex
     const QCommandLineOption seed(QStringLiteral("seed"),
         QStringLiteral("Keep seeding after publishing, until SIGINT or SIGTERM."));
     parser.addOptions(
-        { title, price, subject, author, blurb, cover, contents, mediaType, note, seed });
+        { title, price, subject, author, blurb, cover, sample, contents, mediaType, note, seed });
     const ContentCommandSession::Options common;
     common.addTo(parser);
     if (auto exit = parseCommand(parser, arguments, "publish", 1, 1))
@@ -103,6 +107,7 @@ int runPublishCommand(const QStringList& arguments, const CommandContext& contex
     request.metadata.subject = parser.value(subject).toStdString();
     request.metadata.blurb = parser.value(blurb).toStdString();
     request.metadata.coverImageFile = parser.value(cover).toStdString();
+    request.metadata.sampleFile = parser.value(sample).toStdString();
     for (const QString& name : parser.values(author))
         request.metadata.authors.push_back(name.toStdString());
     if (parser.isSet(contents)) {

@@ -142,7 +142,7 @@ private Q_SLOTS:
                 QStringLiteral("A sample book"), QStringLiteral("--price"), QStringLiteral("1.5"),
                 QStringLiteral("--subject"), QStringLiteral("Books"),
                 QStringLiteral("--author-name"), QStringLiteral("Ada Lovelace"),
-                QStringLiteral("--seed") }
+                QStringLiteral("--sample"), m_pdf, QStringLiteral("--seed") }
                 + QStringList(std::begin(kSwarm), std::end(kSwarm)),
             QStringLiteral("authorpass\n"), published);
         const QString pdfId
@@ -278,6 +278,20 @@ private Q_SLOTS:
             QStringLiteral("authorpass\n"));
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(QStringLiteral("no file")), qPrintable(missing.err));
+        // A sample that is not one of the formats readers can open: refused, nothing published.
+        const QString notASample = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile text(notASample);
+        QVERIFY(text.open(QIODevice::WriteOnly) && text.write("just some notes\n") > 0);
+        text.close();
+        auto badSample = cli(QStringLiteral("author"),
+            QStringList { QStringLiteral("publish"), m_pdf, QStringLiteral("--title"),
+                QStringLiteral("x"), QStringLiteral("--price"), QStringLiteral("1"),
+                QStringLiteral("--sample"), notASample }
+                + QStringList(std::begin(kSwarm), std::end(kSwarm)),
+            QStringLiteral("authorpass\n"));
+        QCOMPARE(badSample.exitCode, 1);
+        QVERIFY2(badSample.err.contains(QStringLiteral("The sample must be")),
+            qPrintable(badSample.err));
     }
 };
 

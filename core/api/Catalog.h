@@ -66,6 +66,13 @@ struct CatalogSample {
     Bytes data;
 };
 
+// A publishing account of listed titles, for the author filter: its account and the names its
+// newest title gives (as the author wrote them; empty until its metadata arrived).
+struct CatalogAuthor {
+    std::string account; // EIP-55, what CatalogSearch::author takes
+    std::string names;
+};
+
 enum class CatalogSort { Relevance, Newest, MostSold, PriceLowToHigh, PriceHighToLow };
 
 struct CatalogSearch {
@@ -124,6 +131,8 @@ public:
     virtual Result<std::vector<CatalogTitle>> search(const CatalogSearch& query) = 0;
     // Subjects of listed titles, sorted, for the subject filter.
     virtual Result<std::vector<std::string>> subjects() = 0;
+    // Accounts that publish listed titles, sorted by their names, for the author filter.
+    virtual Result<std::vector<CatalogAuthor>> authors() = 0;
     // A title page: the title and its versions proven now, with the cached metadata. NotFound
     // when the title is proven not to exist.
     [[nodiscard]] virtual Handle details(std::uint64_t titleId, Callback<CatalogTitleDetails> done)

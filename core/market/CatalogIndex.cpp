@@ -302,6 +302,25 @@ Result<std::vector<CatalogEntry>> CatalogIndex::search(const CatalogQuery& query
     return collect(*statement);
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> CatalogIndex::authors()
+{
+    auto statement = m_db.prepare(
+        "SELECT t.author, (SELECT u.authors FROM titles u WHERE u.author = t.author "
+        "AND u.listed = 1 ORDER BY u.published_at DESC, u.title_id DESC LIMIT 1) AS names "
+        "FROM titles t WHERE t.listed = 1 GROUP BY t.author ORDER BY names = '', names, t.author");
+    if (!statement)
+        return std::unexpected(statement.error());
+    std::vector<std::pair<std::string, std::string>> out;
+    while (true) {
+        auto row = statement->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return out;
+        out.emplace_back(statement->columnText(0), statement->columnText(1));
+    }
+}
+
 Result<std::vector<std::string>> CatalogIndex::subjects()
 {
     auto statement = m_db.prepare(

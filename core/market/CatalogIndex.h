@@ -78,6 +78,8 @@ public:
     Result<std::vector<CatalogEntry>> search(const CatalogQuery& query);
     // Distinct subjects of listed titles, for the subject filter.
     Result<std::vector<std::string>> subjects();
+    // Publishing accounts of listed titles with the names of their newest title, by name.
+    Result<std::vector<std::pair<std::string, std::string>>> authors();
     // The metadata document of a title, replacing any earlier one.
     Result<void> storeDocument(std::uint64_t titleId, const CatalogDocument& document);
     // The stored document, without the sample's bytes (see sample()). With `json` false, without

@@ -117,6 +117,18 @@ Result<std::vector<std::string>> ChainCatalog::subjects()
     return m_index.subjects();
 }
 
+Result<std::vector<api::CatalogAuthor>> ChainCatalog::authors()
+{
+    auto rows = m_index.authors();
+    if (!rows)
+        return std::unexpected(rows.error());
+    std::vector<api::CatalogAuthor> out;
+    out.reserve(rows->size());
+    for (auto& [account, names] : *rows)
+        out.push_back({ std::move(account), std::move(names) });
+    return out;
+}
+
 api::Catalog::Handle ChainCatalog::details(
     std::uint64_t titleId, Callback<api::CatalogTitleDetails> done)
 {

@@ -25,6 +25,7 @@ public:
         Progress progress, Callback<api::CatalogRefreshSummary> done) override;
     Result<std::vector<api::CatalogTitle>> search(const api::CatalogSearch& query) override;
     Result<std::vector<std::string>> subjects() override;
+    Result<std::vector<api::CatalogAuthor>> authors() override;
     [[nodiscard]] Handle details(
         std::uint64_t titleId, Callback<api::CatalogTitleDetails> done) override;
     Result<api::CatalogSample> sample(std::uint64_t titleId) override;

@@ -364,6 +364,20 @@ private Q_SLOTS:
             text("titleName"), QStringLiteral("Tides and Currents"), kGuiWaitMs);
         QCOMPARE(text("titleBlurb"), QStringLiteral("What the moon does to the sea."));
         QCOMPARE(text("titleAuthors"), QStringLiteral("by Ida Sailor"));
+
+        // The author filter names both publishers; choosing one shows only its titles.
+        click(find<QPushButton>("titleBack"));
+        QTRY_VERIFY(grid()->isVisible());
+        auto* authors = find<QComboBox>("discoverAuthor");
+        QTRY_COMPARE(authors->count(), 3); // all, Ada Lovelace, Ida Sailor
+        const int ida = authors->findData(QString::fromStdString(m_unseenAuthor->address));
+        QVERIFY(ida > 0);
+        QVERIFY(authors->itemText(ida).startsWith(QStringLiteral("Ida Sailor (0x")));
+        authors->setCurrentIndex(ida);
+        QCOMPARE(rows(), 1);
+        QVERIFY(rowText(0).startsWith(QStringLiteral("Tides and Currents")));
+        authors->setCurrentIndex(0);
+        QCOMPARE(rows(), 3);
     }
 
     void cleanupTestCase()

@@ -99,8 +99,8 @@ private Q_SLOTS:
         QCOMPARE(ids(m_index->search({ .author = kBob, .sort = CatalogQuery::Sort::Newest })),
             (Ids { 3, 2 }));
         QCOMPARE(ids(m_index->search({ .mediaTypePrefix = "video/" })), (Ids { 4 }));
-        QCOMPARE(ids(m_index->search({ .mediaTypePrefix = "application/pdf",
-                     .sort = CatalogQuery::Sort::Newest })),
+        QCOMPARE(ids(m_index->search(
+                     { .mediaTypePrefix = "application/pdf", .sort = CatalogQuery::Sort::Newest })),
             (Ids { 2, 1 }));
         // 1 PHT or less: prices compare as numbers, not as text.
         QCOMPARE(ids(m_index->search({ .maxPrice = "1000000000000000000",
@@ -111,11 +111,22 @@ private Q_SLOTS:
 
     void sortsOrderTheResults()
     {
-        QCOMPARE(ids(m_index->search({ .sort = CatalogQuery::Sort::Newest })), (Ids { 4, 3, 2, 1 }));
-        QCOMPARE(ids(m_index->search({ .sort = CatalogQuery::Sort::MostSold })), (Ids { 2, 1, 3, 4 }));
+        QCOMPARE(
+            ids(m_index->search({ .sort = CatalogQuery::Sort::Newest })), (Ids { 4, 3, 2, 1 }));
+        QCOMPARE(
+            ids(m_index->search({ .sort = CatalogQuery::Sort::MostSold })), (Ids { 2, 1, 3, 4 }));
         QCOMPARE(ids(m_index->search({ .sort = CatalogQuery::Sort::PriceHighToLow })),
             (Ids { 3, 1, 4, 2 }));
         QCOMPARE(ids(m_index->search({ .limit = 2, .offset = 1 })), (Ids { 3, 2 }));
+    }
+
+    // The author filter: each publishing account once, named as its newest title names it.
+    void authorsListEachPublisherWithItsNewestNames()
+    {
+        using Author = std::pair<std::string, std::string>;
+        QCOMPARE(m_index->authors().value(),
+            (std::vector<Author> { { kBob, "Bob Shipwright" }, { kAda, "Zoë Müller" } }));
+        QCOMPARE(ids(m_index->search({ .author = kBob })), (Ids { 3, 2 }));
     }
 
     void anUpdateReplacesTheEntryAndItsText()
@@ -126,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(m_index->upsert(changed));
         QCOMPARE(ids(m_index->search({ .text = "analytical" })), (Ids {}));
         QCOMPARE(ids(m_index->search({ .text = "difference" })), (Ids {}));
-        QCOMPARE(ids(m_index->search({ .text = "difference", .includeUnlisted = true })), (Ids { 1 }));
+        QCOMPARE(
+            ids(m_index->search({ .text = "difference", .includeUnlisted = true })), (Ids { 1 }));
         QCOMPARE(*m_index->find(1).value(), changed);
         QCOMPARE(m_index->highestTitleId().value(), std::uint64_t { 4 });
         QCOMPARE(m_index->subjects().value(),

@@ -55,12 +55,12 @@ DiscoverPage::DiscoverPage(api::Catalog& catalog, api::Chain& chain, api::Market
     connect(m_details, &TitleDetailsPage::openRequested, this, &DiscoverPage::openRequested);
     connect(m_details, &TitleDetailsPage::purchased, this, &DiscoverPage::purchased);
     m_subscription = m_catalog.subscribe([this] {
-        reloadSubjects();
+        reloadFilters();
         m_requery->start(); // many changes in a row make one query
     });
     m_chainStatus = m_chain.subscribeStatus(
         [this](const api::ChainStatus& status) { onChainStatus(status); });
-    reloadSubjects();
+    reloadFilters();
     requery();
 }
 
@@ -75,6 +75,8 @@ QWidget* DiscoverPage::buildGrid()
     m_search->setClearButtonEnabled(true);
     m_subject = new QComboBox(page);
     m_subject->setObjectName(QStringLiteral("discoverSubject"));
+    m_author = new QComboBox(page);
+    m_author->setObjectName(QStringLiteral("discoverAuthor"));
     m_mediaType = new QComboBox(page);
     m_mediaType->setObjectName(QStringLiteral("discoverMediaType"));
     m_mediaType->addItem(tr("All formats"));
@@ -127,6 +129,7 @@ QWidget* DiscoverPage::buildGrid()
     auto* filters = new QHBoxLayout;
     filters->addWidget(m_search, 2);
     filters->addWidget(m_subject, 1);
+    filters->addWidget(m_author, 1);
     filters->addWidget(m_mediaType);
     filters->addWidget(m_price);
     filters->addWidget(m_sort);
@@ -140,7 +143,7 @@ QWidget* DiscoverPage::buildGrid()
 
     connect(m_search, &QLineEdit::textChanged, m_requery, qOverload<>(&QTimer::start));
     connect(m_requery, &QTimer::timeout, this, &DiscoverPage::requery);
-    for (QComboBox* box : { m_subject, m_mediaType, m_price, m_sort })
+    for (QComboBox* box : { m_subject, m_author, m_mediaType, m_price, m_sort })
         connect(box, &QComboBox::currentIndexChanged, this, &DiscoverPage::requery);
     connect(m_refresh, &QPushButton::clicked, this, &DiscoverPage::refresh);
     connect(m_grid, &QListView::activated, this,
@@ -239,6 +242,26 @@ void DiscoverPage::onRefreshDone(Result<api::CatalogRefreshSummary> result)
     requery();
 }
 
+void DiscoverPage::reloadFilters()
+{
+    reloadSubjects();
+    const QString current = m_author->currentData().toString();
+    const QSignalBlocker quiet(m_author);
+    m_author->clear();
+    m_author->addItem(tr("All authors"));
+    if (auto authors = m_catalog.authors())
+        for (const api::CatalogAuthor& author : *authors) {
+            const QString account = QString::fromStdString(author.account);
+            const QString shortAccount = account.left(8) + QStringLiteral("…");
+            m_author->addItem(author.names.empty()
+                    ? shortAccount
+                    : tr("%1 (%2)").arg(QString::fromStdString(author.names), shortAccount),
+                account);
+        }
+    const int again = current.isEmpty() ? 0 : m_author->findData(current);
+    m_author->setCurrentIndex(std::max(0, again));
+}
+
 void DiscoverPage::reloadSubjects()
 {
     const QString current = m_subject->currentData().toString();
@@ -258,6 +281,8 @@ api::CatalogSearch DiscoverPage::currentQuery() const
     query.text = m_search->text().toStdString();
     if (const QString subject = m_subject->currentData().toString(); !subject.isEmpty())
         query.subject = subject.toStdString();
+    if (const QString author = m_author->currentData().toString(); !author.isEmpty())
+        query.author = author.toStdString();
     if (const QString type = m_mediaType->currentData().toString(); !type.isEmpty())
         query.mediaTypePrefix = type.toStdString();
     if (const QString price = m_price->currentData().toString(); !price.isEmpty())

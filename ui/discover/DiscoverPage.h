@@ -25,7 +25,7 @@ namespace ls::ui {
 class TitleDetailsPage;
 
 // Discover (DESIGN.md §6): the verified catalog as a cover grid with search, filters (subject,
-// media type, price) and sorting, answered from the catalog's index as the user types; "Refresh"
+// author, media type, price) and sorting, answered from the catalog's index as the user types; "Refresh"
 // reads the chain and the titles' metadata again. It also refreshes by itself while shown: on
 // first show, whenever a newly verified block proves a different number of titles (someone
 // published), and now and then while some titles still lack their metadata. Activating a cover opens
@@ -58,6 +58,7 @@ protected:
 private:
     QWidget* buildGrid();
     void requery();
+    void reloadFilters(); // the subjects and authors the catalog holds now
     void reloadSubjects();
     void onRefreshProgress(const api::CatalogRefreshProgress& progress);
     void onRefreshDone(Result<api::CatalogRefreshSummary> result);
@@ -81,6 +82,7 @@ private:
     QStackedWidget* m_pages = nullptr;
     QLineEdit* m_search = nullptr;
     QComboBox* m_subject = nullptr;
+    QComboBox* m_author = nullptr;
     QComboBox* m_mediaType = nullptr;
     QComboBox* m_price = nullptr;
     QComboBox* m_sort = nullptr;

@@ -124,6 +124,15 @@ Result<std::string> schemaVersion(storage::Database& database)
     return *row ? statement->columnText(0) : std::string();
 }
 
+// Runs a cached one-row query by title id from the start: whether it found a row.
+template <typename Statement> Result<bool> stepForTitle(Statement& statement, std::uint64_t titleId)
+{
+    statement.reset();
+    if (auto bound = statement.bindAll(static_cast<std::int64_t>(titleId)); !bound)
+        return std::unexpected(bound.error());
+    return statement.step();
+}
+
 } // namespace
 
 std::string ftsQueryFor(const std::string& typed)
@@ -363,10 +372,7 @@ Result<std::optional<CatalogDocument>> CatalogIndex::document(std::uint64_t titl
               "FROM title_documents WHERE title_id = ?1");
     if (!statement)
         return std::unexpected(statement.error());
-    (*statement)->reset();
-    if (auto bound = (*statement)->bindAll(static_cast<std::int64_t>(titleId)); !bound)
-        return std::unexpected(bound.error());
-    auto row = (*statement)->step();
+    auto row = stepForTitle(**statement, titleId);
     if (!row)
         return std::unexpected(row.error());
     if (!*row)
@@ -389,10 +395,7 @@ Result<std::optional<CatalogSample>> CatalogIndex::sample(std::uint64_t titleId)
                                  "title_documents WHERE title_id = ?1 AND sample_media_type <> ''");
     if (!statement)
         return std::unexpected(statement.error());
-    (*statement)->reset();
-    if (auto bound = (*statement)->bindAll(static_cast<std::int64_t>(titleId)); !bound)
-        return std::unexpected(bound.error());
-    auto row = (*statement)->step();
+    auto row = stepForTitle(**statement, titleId);
     if (!row)
         return std::unexpected(row.error());
     if (!*row)
@@ -412,10 +415,7 @@ Result<std::optional<std::string>> CatalogIndex::documentInfohash(std::uint64_t 
         = m_db.cached("SELECT metadata_infohash FROM title_documents WHERE title_id = ?1");
     if (!statement)
         return std::unexpected(statement.error());
-    (*statement)->reset();
-    if (auto bound = (*statement)->bindAll(static_cast<std::int64_t>(titleId)); !bound)
-        return std::unexpected(bound.error());
-    auto row = (*statement)->step();
+    auto row = stepForTitle(**statement, titleId);
     if (!row)
         return std::unexpected(row.error());
     std::optional<std::string> out;

@@ -33,6 +33,7 @@
 #include <QPdfDocument>
 #include <QPlainTextEdit>
 #include <QTableWidget>
+#include <QTreeWidget>
 #include <QVideoFrame>
 #include <QVideoSink>
 
@@ -407,6 +408,16 @@ private Q_SLOTS:
                         [](const auto& torrent) { return torrent.autoManaged; });
             }(),
             kGuiWaitMs);
+        // The sharing table names both bought titles (once each one's details are in).
+        auto* table = widget<QTreeWidget>(panel, "seedingTable");
+        const auto listed = [table](const QString& name) {
+            for (int row = 0; row < table->topLevelItemCount(); ++row)
+                if (table->topLevelItem(row)->text(0) == name)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            listed(kOwnTitle) && listed(QStringLiteral("Into the Mandelbrot Set")), kGuiWaitMs);
         snapshot(m_reader->window(), "network");
 
         // The other sections, as they look after all this, for the README.

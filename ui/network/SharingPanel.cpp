@@ -49,6 +49,9 @@ SharingPanel::SharingPanel(QWidget* parent)
     m_table->setRootIsDecorated(false);
     m_table->setHeaderLabels({ tr("Title"), tr("Version"), tr("State"), tr("Progress"), tr("Down"),
         tr("Up"), tr("Ratio"), tr("Peers") });
+    // The title gets the room; the figures take what they need.
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->setMinimumHeight(160);
 

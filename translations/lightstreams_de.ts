@@ -335,6 +335,14 @@
         <source>No titles yet. Refresh to look for new ones.</source>
         <translation>Noch keine Titel. Aktualisieren Sie, um nach neuen zu suchen.</translation>
     </message>
+    <message>
+        <source>All authors</source>
+        <translation>Alle Autoren</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::HistoryView</name>

@@ -335,6 +335,14 @@
         <source>No titles yet. Refresh to look for new ones.</source>
         <translation>Todavía no hay títulos. Actualice para buscar otros nuevos.</translation>
     </message>
+    <message>
+        <source>All authors</source>
+        <translation>Todos los autores</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::HistoryView</name>

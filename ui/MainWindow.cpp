@@ -217,6 +217,8 @@ void MainWindow::attachContent(ContentServices content)
     m_transfers = content.transfers;
     api::Transfers* transfers = content.transfers;
     attachContentPages(content);
+    if (m_walletPage) // names for the history's titles, from the library while it is open
+        m_walletPage->setLibrary(content.library);
     if (content.library && m_unlock)
         m_unlock->hide();
     networkPage()->setTransfers(transfers);

@@ -422,6 +422,18 @@ private Q_SLOTS:
 
         // The other sections, as they look after all this, for the README.
         m_reader->showSection(ui::MainWindow::Section::Wallet);
+        // The history names what was bought (from the library), with the price paid.
+        auto* history = widget<QTableWidget>(m_reader->window(), "walletHistory");
+        const auto historyHas = [history](const QString& details, const QString& amount) {
+            for (int row = 0; row < history->rowCount(); ++row)
+                if (history->item(row, 2) && history->item(row, 2)->text() == details)
+                    return history->item(row, 3)->text() == amount;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(historyHas(kOwnTitle, QStringLiteral("−4 PHT"))
+                && historyHas(
+                    QStringLiteral("Into the Mandelbrot Set"), QStringLiteral("−1.5 PHT")),
+            kGuiWaitMs);
         snapshot(m_reader->window(), "wallet");
         m_reader->showSection(ui::MainWindow::Section::Settings);
         snapshot(m_reader->window(), "settings");

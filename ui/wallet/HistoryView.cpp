@@ -45,13 +45,16 @@ QString kindText(api::AccountActivity::Kind kind)
     return {};
 }
 
-QString whatText(const api::AccountActivity& entry)
+QString whatText(const api::AccountActivity& entry, const std::map<std::uint64_t, QString>& names)
 {
     if (entry.kind == api::AccountActivity::Kind::SentTransfer)
         return HistoryView::tr("To %1").arg(QString::fromStdString(entry.counterparty));
     if (entry.kind == api::AccountActivity::Kind::ReceivedTransfer)
         return HistoryView::tr("Received from %1").arg(QString::fromStdString(entry.counterparty));
-    const QString title = HistoryView::tr("Title #%1").arg(entry.titleId);
+    const auto named = names.find(entry.titleId);
+    const QString title = named != names.end() && !named->second.isEmpty()
+        ? named->second
+        : HistoryView::tr("Title #%1").arg(entry.titleId);
     if (entry.counterparty.empty())
         return title;
     return HistoryView::tr("%1 · bought by %2")
@@ -145,8 +148,22 @@ void HistoryView::show(Result<std::vector<api::AccountActivity>> entries)
     showRows();
 }
 
+void HistoryView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_titleNames && !m_entries.empty())
+        showRows();
+}
+
+void HistoryView::setTitleNames(TitleNames names)
+{
+    m_titleNames = std::move(names);
+    showRows();
+}
+
 void HistoryView::showRows()
 {
+    const auto names = m_titleNames ? m_titleNames() : std::map<std::uint64_t, QString> {};
     m_table->setRowCount(static_cast<int>(m_entries.size()));
     for (int row = 0; row < static_cast<int>(m_entries.size()); ++row) {
         const api::AccountActivity& entry = m_entries[static_cast<std::size_t>(row)];
@@ -154,7 +171,7 @@ void HistoryView::showRows()
             = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(entry.timeMs)).toLocalTime();
         m_table->setItem(row, Date, cell(QLocale().toString(time, QLocale::ShortFormat)));
         m_table->setItem(row, Kind, cell(kindText(entry.kind)));
-        m_table->setItem(row, What, cell(whatText(entry)));
+        m_table->setItem(row, What, cell(whatText(entry, names)));
         m_table->setItem(row, Amount, cell(amountText(entry), true));
         m_table->setItem(row, Fee, cell(feeText(entry), true));
         auto* hash = cell(statustext::shortHash(entry.txHash));

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,12 +28,21 @@ public:
     // Reads the history of `address` again (nullptr chain: empties the table).
     void load(api::Chain* chain, const std::string& address);
     const std::vector<api::AccountActivity>& entries() const { return m_entries; }
+    // How purchases, sales and publications name their title: the name, or empty when it is not
+    // known (then "Title #N"). Shown at once, and for every load after.
+    using TitleNames = std::function<std::map<std::uint64_t, QString>()>;
+    void setTitleNames(TitleNames names);
+
+protected:
+    // Names learnt since the last load (a bought title's details arrive after the purchase).
+    void showEvent(QShowEvent* event) override;
 
 private:
     void show(Result<std::vector<api::AccountActivity>> entries);
     void showRows();
     void copySelectedHash();
 
+    TitleNames m_titleNames;
     api::Chain::Handle m_read;
     std::vector<api::AccountActivity> m_entries; // what is shown, newest first
     QTableWidget* m_table = nullptr;

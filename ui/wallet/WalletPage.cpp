@@ -72,6 +72,21 @@ WalletPage::WalletPage(api::Wallet& wallet, QWidget* parent)
 
 WalletPage::~WalletPage() = default;
 
+void WalletPage::setLibrary(api::Library* library)
+{
+    if (!library)
+        return m_history->setTitleNames({});
+    // Every title the history names is in the library: bought (purchases) or published here
+    // (sales, publications). One local read per showing.
+    m_history->setTitleNames([library] {
+        std::map<std::uint64_t, QString> names;
+        if (auto titles = library->titles())
+            for (const api::LibraryTitle& title : *titles)
+                names[title.titleId] = QString::fromStdString(title.title);
+        return names;
+    });
+}
+
 QWidget* WalletPage::buildBalanceCard()
 {
     auto* frame = card(this, QStringLiteral("balanceCard"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/Chain.h"
+#include "core/api/Library.h"
 #include "core/api/Market.h"
 #include "core/api/Wallet.h"
 
@@ -32,6 +33,8 @@ public:
     // The chain and market to use; nullptr while not connected (both, or neither).
     void setChain(api::Chain* chain, api::Market* market);
     bool hasProvenBalance() const { return m_account.has_value(); }
+    // The library, for the names of the titles in the history; nullptr while locked.
+    void setLibrary(api::Library* library);
 
 private:
     void onStatus(const api::ChainStatus& status);

@@ -10,6 +10,7 @@
 #include "app/gui/LocalPeers.h"
 #include "app/gui/SwarmPreferences.h"
 #include "core/market/ContentSession.h"
+#include "ui/CoverArt.h"
 #include "ui/library/LibraryPage.h"
 #include "ui/network/SharingPanel.h"
 #include "ui/reader/PdfReader.h"
@@ -169,6 +170,24 @@ private Q_SLOTS:
         QVERIFY2(reader->errorText().isEmpty(), qPrintable(reader->errorText()));
         QCOMPARE(reader->pageCount(), kSamplePages);
         reader->close();
+    }
+
+    // The list and the details draw a title without a cover (or with one that does not decode)
+    // as the card Discover shows, with its name, not as a generic file icon.
+    void aTitleWithoutACoverGetsTheGeneratedCard()
+    {
+        const QSize size(96, 96);
+        const QPixmap card = ui::coverArt({}, QStringLiteral("Sample notes"), size);
+        QVERIFY(!card.isNull());
+        QCOMPARE(card.size(), size);
+        const QImage drawn = card.toImage();
+        QVERIFY(drawn.pixelColor(1, 1).alpha() == 255); // a filled card, not a transparent icon
+        const std::string_view text = "not an image";
+        const Bytes garbage(text.begin(), text.end());
+        QCOMPARE(ui::coverArt(garbage, QStringLiteral("Sample notes"), size).toImage(), drawn);
+        // Titles apart by name are apart by colour.
+        QVERIFY(ui::coverArt({}, QStringLiteral("Other"), size).toImage().pixelColor(1, 1)
+            != drawn.pixelColor(1, 1));
     }
 
     void removingTheLocalCopyKeepsTheTitleAndItDownloadsAgain()

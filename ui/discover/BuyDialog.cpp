@@ -1,8 +1,8 @@
 #include "ui/discover/BuyDialog.h"
 
+#include "ui/CoverArt.h"
 #include "ui/PhtAmount.h"
 #include "ui/StatusText.h"
-#include "ui/discover/CoverArt.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

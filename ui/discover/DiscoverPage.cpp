@@ -1,8 +1,8 @@
 #include "ui/discover/DiscoverPage.h"
 
+#include "ui/CoverArt.h"
 #include "ui/PhtAmount.h"
 #include "ui/SectionHeading.h"
-#include "ui/discover/CoverArt.h"
 #include "ui/discover/TitleDetailsPage.h"
 
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "ui/discover/TitleDetailsPage.h"
 
+#include "ui/CoverArt.h"
 #include "ui/PhtAmount.h"
 #include "ui/discover/BuyDialog.h"
-#include "ui/discover/CoverArt.h"
 #include "ui/discover/SampleViewer.h"
 
 #include <QDateTime>

@@ -1,5 +1,6 @@
 #include "ui/library/LibraryPage.h"
 
+#include "ui/CoverArt.h"
 #include "ui/SectionHeading.h"
 #include "ui/library/LibraryText.h"
 #include "ui/library/TitleViewer.h"
@@ -11,7 +12,6 @@
 #include <QPixmap>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace ls::ui {
@@ -185,10 +185,9 @@ void LibraryPage::fillList()
     int keepRow = m_titles.empty() ? -1 : 0;
     for (std::size_t i = 0; i < m_titles.size(); ++i) {
         const api::LibraryTitle& title = m_titles[i];
-        QPixmap cover;
-        if (title.cover.empty()
-            || !cover.loadFromData(title.cover.data(), static_cast<uint>(title.cover.size())))
-            cover = style()->standardIcon(QStyle::SP_FileIcon).pixmap(kCoverListSize);
+        // Without a cover (or one that does not decode) the card Discover draws, not a file icon.
+        const QPixmap cover
+            = coverArt(title.cover, nameOf(title), QSize(kCoverListSize, kCoverListSize));
         const std::uint32_t newest = title.versions.empty() ? 0 : title.versions.back().number;
         QString second = joined(title.authors);
         const QString state = stateText(title, newest);
@@ -248,13 +247,8 @@ void LibraryPage::showSelected()
     m_name->setText(nameOf(*title));
     m_authors->setText(joined(title->authors));
     m_blurb->setText(QString::fromStdString(title->blurb));
-    QPixmap cover;
-    if (!title->cover.empty()
-        && cover.loadFromData(title->cover.data(), static_cast<uint>(title->cover.size())))
-        m_cover->setPixmap(cover.scaled(
-            kCoverDetailSize, kCoverDetailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    else
-        m_cover->setPixmap(style()->standardIcon(QStyle::SP_FileIcon).pixmap(kCoverListSize));
+    m_cover->setPixmap(
+        coverArt(title->cover, nameOf(*title), QSize(kCoverDetailSize, kCoverDetailSize)));
 
     // The versions, newest first; the choice survives a refresh.
     const auto chosen = selectedVersion();

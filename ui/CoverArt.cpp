@@ -1,4 +1,4 @@
-#include "ui/discover/CoverArt.h"
+#include "ui/CoverArt.h"
 
 #include <QPainter>
 

@@ -382,7 +382,8 @@ private Q_SLOTS:
         if (!qEnvironmentVariableIsEmpty("LS_SCREENSHOT_DIR")) {
             // A second into the film for the picture; grab() cannot read the video surface, so
             // the frame the sink shows is painted where the video is.
-            QTest::qWaitFor([&] { return last.startTime() >= 1'500'000; }, kGuiWaitMs);
+            [[maybe_unused]] const bool intoTheFilm
+                = QTest::qWaitFor([&] { return last.startTime() >= 1'500'000; }, kGuiWaitMs);
             snapshotWithVideo(player->window(), widget<QWidget>(player, "playerVideo"), last);
         }
         player->close();

@@ -126,7 +126,9 @@ private Q_SLOTS:
         using Author = std::pair<std::string, std::string>;
         QCOMPARE(m_index->authors().value(),
             (std::vector<Author> { { kBob, "Bob Shipwright" }, { kAda, "Zoë Müller" } }));
-        QCOMPARE(ids(m_index->search({ .author = kBob })), (Ids { 3, 2 }));
+        CatalogQuery byBob;
+        byBob.author = kBob;
+        QCOMPARE(ids(m_index->search(byBob)), (Ids { 3, 2 }));
     }
 
     void anUpdateReplacesTheEntryAndItsText()

@@ -24,7 +24,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -36,15 +35,14 @@
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_info.hpp>
 
+#include "tests/support/DevNetwork.h"
 #include <algorithm>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
-#include <sys/prctl.h>
 #include <vector>
 
 using namespace ls;
@@ -52,8 +50,6 @@ using namespace ls;
 namespace {
 
 constexpr std::string_view kPassphrase = "correct horse battery staple";
-constexpr std::string_view kDevPhrase
-    = "test test test test test test test test test test test junk";
 constexpr int kWaitMs = 180'000;
 
 using Clock = std::chrono::steady_clock;
@@ -105,46 +101,6 @@ bool writeFile(const std::filesystem::path& path, ByteView bytes)
                reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size()))
         == static_cast<qint64>(bytes.size());
 }
-
-// The development chain, as tests/support/DevNetwork.h starts it (200 ms heartbeat).
-class DevNode {
-public:
-    bool start()
-    {
-        m_dataDir = std::filesystem::path(m_dir.path().toStdString()) / "chain";
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        m_process.start(QStringLiteral(LS_NODE_PATH),
-            { QStringLiteral("--dev"), QStringLiteral("--datadir"),
-                QString::fromStdString(m_dataDir.string()), QStringLiteral("--rpc"),
-                QStringLiteral("127.0.0.1:0"), QStringLiteral("--heartbeat-ms"),
-                QStringLiteral("200") });
-        if (!m_process.waitForStarted(10'000))
-            return false;
-        return waitFor(
-            [&] {
-                auto loaded = protocol::NetworkProfile::load(m_dataDir / "network.json");
-                if (!loaded || loaded->endpoints.empty()
-                    || loaded->endpoints.front().ends_with(":0"))
-                    return false;
-                m_profile = *loaded;
-                return true;
-            },
-            30'000);
-    }
-    ~DevNode()
-    {
-        m_process.kill();
-        m_process.waitForFinished(10'000);
-    }
-    const protocol::NetworkProfile& profile() const { return m_profile; }
-
-private:
-    QTemporaryDir m_dir;
-    std::filesystem::path m_dataDir;
-    QProcess m_process;
-    protocol::NetworkProfile m_profile;
-};
 
 // One person's profile: wallet (Light key file), light client, market, and once opened the
 // ContentSession with its library and swarm on loopback.
@@ -429,12 +385,12 @@ int main(int argc, char** argv)
     const std::size_t size = quick ? 1024 * 1024 : 10 * 1024 * 1024;
     const int runs = quick ? 2 : 5;
 
-    DevNode node;
+    testing::DevNetwork node;
     if (!node.start()) {
         std::fprintf(stderr, "ls-bench-market: the dev node did not start (%s)\n", LS_NODE_PATH);
         return 1;
     }
-    Person dev(node.profile(), kDevPhrase);
+    Person dev(node.profile(), testing::kDevPhrase);
     Person author(node.profile());
     // The buyer's key file as the app writes it (Standard: about a second of Argon2id at each
     // signature, by design); --quick keeps the tests' Light strength.

@@ -61,6 +61,9 @@ struct FetchProgress {
     std::uint64_t bytesTotal = 0;
     int peers = 0;
     std::string note; // something worth telling (a refused key, a peer that said no)
+    // The title key is stored and the torrent's layout is known, so Library::stream() can play
+    // the version now, before the download completes. Once true it stays true for this fetch.
+    bool streamable = false;
 };
 
 struct FetchedVersion {
@@ -70,8 +73,12 @@ struct FetchedVersion {
     std::string mediaType;
 };
 
-// The plaintext of one downloaded version, decrypted chunk by chunk in memory as it is read
-// (nothing decrypted is written anywhere). Not thread-safe.
+// The plaintext of one version, decrypted chunk by chunk in memory as it is read (nothing
+// decrypted is written anywhere). Not thread-safe: one thread reads at a time, though it need not
+// be the thread that opened it.
+//
+// Content from Library::stream() may still be downloading: its read() then blocks until the bytes
+// it covers have arrived (or a timeout, or cancel()), so such content is read off the GUI thread.
 class VersionContent {
 public:
     virtual ~VersionContent() = default;
@@ -79,6 +86,11 @@ public:
     virtual std::string mediaType() const = 0;
     // Bytes [offset, offset + out.size()), which must lie within size().
     virtual Result<void> read(std::uint64_t offset, std::span<std::uint8_t> out) = 0;
+    // Whether read() may wait for the network (content still downloading).
+    virtual bool mayBlock() const { return false; }
+    // From any thread: a read waiting for data, and every later one, fails at once. For a viewer
+    // that closes; destroying the content does the same, but only once the reader has let go.
+    virtual void cancel() { }
 };
 
 // The reader's library (DESIGN.md §5): owned titles with their versions and download state;
@@ -108,6 +120,19 @@ public:
     // A version that fetch() completed, as plaintext.
     virtual Result<std::unique_ptr<VersionContent>> open(
         std::uint64_t titleId, std::uint32_t version)
+        = 0;
+
+    // A version to play while it downloads (DESIGN.md §4 "Streaming"): for a complete one, what
+    // open() gives; for one that a fetch is downloading once its FetchProgress says `streamable`,
+    // content over the partial download whose read() waits for the pieces it covers (asking the
+    // swarm for them first). Such content blocks in read() (mayBlock()): read it on a thread of
+    // its own, never the GUI thread, and cancel() it when the viewer closes. Opening waits for the
+    // torrent's layout and the container's header on a worker thread, so `done` comes later.
+    // Fails (NotFound) without a licence or title key, or when the version is neither downloaded
+    // nor downloading. Removing the local copy cancels the streams of that version; destroy
+    // every content before the Library.
+    [[nodiscard]] virtual Handle stream(std::uint64_t titleId, std::uint32_t version,
+        Callback<std::unique_ptr<VersionContent>> done)
         = 0;
 
     // Deletes the local copy of a downloaded version (its container file, leaving the swarm)

@@ -61,6 +61,9 @@ void FetchWorkflow::report(api::FetchStage stage, std::string note)
     m_last.stage = stage;
     m_last.bytesTotal = m_version.size;
     m_last.note = std::move(note);
+    // Streamable: the key to decrypt with, and the torrent's layout (known once the download
+    // has begun in the library, which needs the torrent's file path) to wait for pieces by.
+    m_last.streamable = m_keyStored && (m_downloadBegun || m_contentComplete);
     if (m_progress && !m_finished)
         m_progress(m_last);
 }
@@ -158,6 +161,7 @@ void FetchWorkflow::onFacts()
             [this](const std::string& note) { report(m_last.stage, note); },
             [this] {
                 m_keyStored = true;
+                report(m_last.stage); // may have become streamable
                 maybeDone();
             });
     startContent();
@@ -289,8 +293,9 @@ void FetchWorkflow::onUpdated(const swarm::TorrentStatus& status)
     m_last.peers = status.peers;
     const bool flowing = m_last.stage == api::FetchStage::Downloading || status.totalDone > 0
         || status.state == swarm::TorrentStatus::State::Downloading;
+    const bool begun = static_cast<bool>(beginDownload()); // before report(): streamable
     report(flowing ? api::FetchStage::Downloading : api::FetchStage::Connecting);
-    if (!beginDownload())
+    if (!begun)
         return; // the .torrent has not come from a peer yet
     const auto now = std::chrono::steady_clock::now();
     auto pieceSize = m_services.swarm.pieceSize(m_infohash);

@@ -4,10 +4,44 @@
 #include "ui/player/MediaPlayerView.h"
 #include "ui/reader/PdfReader.h"
 
+#include <QMessageBox>
 #include <QMimeDatabase>
 #include <QObject>
 
 namespace ls::ui {
+namespace {
+
+// What the FFmpeg backend reads while it opens a file (the container's header, an MP4's index
+// at either end, the first packets), fetched before it opens: it opens on the GUI thread.
+constexpr qint64 kWarmHeadBytes = 1024 * 1024;
+constexpr qint64 kWarmTailBytes = 1024 * 1024;
+
+// A version still downloading: the window shows at once, and the player gets the stream once
+// what opening reads has arrived. Closing the window cancels the stream first, so neither the
+// warm-up nor the player's demuxer thread keeps it waiting for data.
+void openWhenWarm(MediaPlayerView* player, VersionContentDevice* device, const QString& title,
+    const QString& fileName)
+{
+    device->cancelWhenClosed(player);
+    player->setWindowTitle(QObject::tr("%1 (buffering)").arg(title));
+    QObject::connect(device, &VersionContentDevice::warmedUp, player,
+        [player, device, title, fileName](const QString& error) {
+            if (!player->isVisible())
+                return; // closed meanwhile: the warm-up ended because it was cancelled
+            if (error.isEmpty()) {
+                player->open(device, title, fileName);
+                return;
+            }
+            player->setWindowTitle(title);
+            auto* box = new QMessageBox(QMessageBox::Warning, title,
+                QObject::tr("The title cannot play yet: %1").arg(error), QMessageBox::Ok, player);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
+    device->warmUp(kWarmHeadBytes, kWarmTailBytes);
+}
+
+} // namespace
 
 QWidget* openTitleViewer(std::unique_ptr<api::VersionContent> content, const QString& title,
     std::uint32_t version, QString* error)
@@ -20,6 +54,10 @@ QWidget* openTitleViewer(std::unique_ptr<api::VersionContent> content, const QSt
         || mediaType.startsWith(QStringLiteral("video/"));
     if (!pdf && !media) {
         *error = QObject::tr("This app cannot show %1 files yet.").arg(mediaType);
+        return nullptr;
+    }
+    if (pdf && content->mayBlock()) {
+        *error = QObject::tr("This book opens once its download is complete.");
         return nullptr;
     }
     auto* device = new VersionContentDevice(std::move(content));
@@ -39,12 +77,17 @@ QWidget* openTitleViewer(std::unique_ptr<api::VersionContent> content, const QSt
         device->setParent(player);
         // The suffix tells the media backend the format before it reads a byte.
         const QString suffix = QMimeDatabase().mimeTypeForName(mediaType).preferredSuffix();
-        player->open(device, windowTitle,
-            QStringLiteral("title.") + (suffix.isEmpty() ? QStringLiteral("bin") : suffix));
+        const QString fileName
+            = QStringLiteral("title.") + (suffix.isEmpty() ? QStringLiteral("bin") : suffix);
+        if (device->mayBlock())
+            openWhenWarm(player, device, windowTitle, fileName);
+        else
+            player->open(device, windowTitle, fileName);
         viewer = player;
     }
     viewer->setAttribute(Qt::WA_DeleteOnClose);
-    viewer->setWindowTitle(windowTitle);
+    if (!device->mayBlock()) // else "(buffering)" until the player opens
+        viewer->setWindowTitle(windowTitle);
     viewer->resize(900, 760);
     viewer->show();
     return viewer;

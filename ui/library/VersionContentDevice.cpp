@@ -1,6 +1,11 @@
 #include "ui/library/VersionContentDevice.h"
 
+#include <QCoreApplication>
+#include <QEvent>
+#include <QMetaObject>
+
 #include <algorithm>
+#include <vector>
 
 namespace ls::ui {
 
@@ -11,7 +16,13 @@ VersionContentDevice::VersionContentDevice(
 {
 }
 
-VersionContentDevice::~VersionContentDevice() = default;
+VersionContentDevice::~VersionContentDevice()
+{
+    cancel();
+    if (m_warmUp.joinable())
+        m_warmUp.join();
+    std::lock_guard lock(m_mutex); // a backend's read still under way returns first
+}
 
 qint64 VersionContentDevice::size() const
 {
@@ -27,6 +38,57 @@ bool VersionContentDevice::open(OpenMode mode)
     return QIODevice::open(mode);
 }
 
+void VersionContentDevice::cancel()
+{
+    m_content->cancel(); // thread-safe, and never waits for m_mutex
+}
+
+void VersionContentDevice::cancelWhenClosed(QObject* window)
+{
+    window->installEventFilter(this);
+    connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit, this,
+        &VersionContentDevice::cancel);
+}
+
+bool VersionContentDevice::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Close)
+        cancel();
+    return QIODevice::eventFilter(watched, event);
+}
+
+Result<void> VersionContentDevice::readRange(std::uint64_t offset, std::uint64_t length)
+{
+    constexpr std::uint64_t kStep = 256 * 1024;
+    std::vector<std::uint8_t> buffer(static_cast<std::size_t>(std::min(length, kStep)));
+    for (std::uint64_t done = 0; done < length;) {
+        const auto n = static_cast<std::size_t>(std::min(length - done, kStep));
+        std::lock_guard lock(m_mutex);
+        if (auto read = m_content->read(offset + done, { buffer.data(), n }); !read)
+            return read;
+        done += n;
+    }
+    return {};
+}
+
+void VersionContentDevice::warmUp(qint64 headBytes, qint64 tailBytes)
+{
+    const auto total = m_content->size();
+    const auto head = std::min<std::uint64_t>(static_cast<std::uint64_t>(headBytes), total);
+    const auto tail = std::min<std::uint64_t>(static_cast<std::uint64_t>(tailBytes), total - head);
+    if (m_warmUp.joinable())
+        m_warmUp.join();
+    m_warmUp = std::thread([this, head, tail, total] {
+        auto read = readRange(0, head);
+        if (read)
+            read = readRange(total - tail, tail);
+        const QString error = read ? QString() : QString::fromStdString(read.error().message);
+        // The destructor joins this thread before the object goes, so `this` is still here.
+        QMetaObject::invokeMethod(
+            this, [this, error] { Q_EMIT warmedUp(error); }, Qt::QueuedConnection);
+    });
+}
+
 qint64 VersionContentDevice::readData(char* data, qint64 maxSize)
 {
     const qint64 offset = pos();
@@ -38,7 +100,8 @@ qint64 VersionContentDevice::readData(char* data, qint64 maxSize)
     auto read = m_content->read(
         static_cast<std::uint64_t>(offset), { reinterpret_cast<std::uint8_t*>(data), count });
     if (!read) {
-        // A damaged or tampered chunk: the viewer shows the failure instead of wrong bytes.
+        // A damaged or tampered chunk, data that did not arrive, a cancelled stream: the viewer
+        // shows the failure instead of wrong bytes.
         setErrorString(QString::fromStdString(read.error().message));
         return -1;
     }

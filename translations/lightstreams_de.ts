@@ -38,6 +38,18 @@
         <source>%1 (sample)</source>
         <translation>%1 (Leseprobe)</translation>
     </message>
+    <message>
+        <source>%1 (buffering)</source>
+        <translation>%1 (wird gepuffert)</translation>
+    </message>
+    <message>
+        <source>The title cannot play yet: %1</source>
+        <translation>Der Titel kann noch nicht abgespielt werden: %1</translation>
+    </message>
+    <message>
+        <source>This book opens once its download is complete.</source>
+        <translation>Dieses Buch lässt sich öffnen, sobald sein Download abgeschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::BackupPhraseDialog</name>
@@ -494,6 +506,14 @@ Nachgewiesen in Block %2</translation>
     <message>
         <source>Title %1 is not in your library.</source>
         <translation>Titel %1 ist nicht in Ihrer Bibliothek.</translation>
+    </message>
+    <message>
+        <source>Opening the stream…</source>
+        <translation>Stream wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>The title cannot play yet: %1</source>
+        <translation>Der Titel kann noch nicht abgespielt werden: %1</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,18 @@
         <source>%1 (sample)</source>
         <translation>%1 (muestra)</translation>
     </message>
+    <message>
+        <source>%1 (buffering)</source>
+        <translation>%1 (almacenando en búfer)</translation>
+    </message>
+    <message>
+        <source>The title cannot play yet: %1</source>
+        <translation>El título aún no se puede reproducir: %1</translation>
+    </message>
+    <message>
+        <source>This book opens once its download is complete.</source>
+        <translation>Este libro se abrirá cuando termine su descarga.</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::BackupPhraseDialog</name>
@@ -494,6 +506,14 @@ Demostrado en el bloque %2</translation>
     <message>
         <source>Title %1 is not in your library.</source>
         <translation>El título %1 no está en su biblioteca.</translation>
+    </message>
+    <message>
+        <source>Opening the stream…</source>
+        <translation>Abriendo la transmisión…</translation>
+    </message>
+    <message>
+        <source>The title cannot play yet: %1</source>
+        <translation>El título aún no se puede reproducir: %1</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,9 @@ constexpr std::chrono::seconds kProofTimeout { 15 };
 // After a refusal or a key that did not check out, the same holder is asked again this much
 // later, for as long as the key is wanted (the holder's chain view may have lagged our licence).
 constexpr std::chrono::seconds kKeyRetryInterval { 3 };
+// A granted peer that wants the title key stays choked until its key answer has been queued, or
+// this long at most (an owner that has not answered by then answers after the pieces).
+constexpr std::chrono::seconds kKeyFirstWait { 3 };
 
 using Clock = std::chrono::steady_clock;
 
@@ -126,7 +129,7 @@ public:
     // granted and unchoked it asks again instead of waiting for pieces that never come.
     bool on_request(lt::peer_request const& request) override
     {
-        if (granted())
+        if (granted() && !holdingForKey())
             return false;
         if (m_peerSupportsFast)
             sendReject(request);
@@ -135,7 +138,7 @@ public:
 
     void sent_unchoke() override
     {
-        if (!granted() && !m_connection.is_disconnecting())
+        if ((!granted() || holdingForKey()) && !m_connection.is_disconnecting())
             m_connection.choke_this_peer();
     }
 
@@ -149,6 +152,8 @@ public:
             refuse("the peer did not prove an account in time", lt::errors::timed_out_no_handshake);
             return;
         }
+        if (m_keyHoldUntil && Clock::now() >= *m_keyHoldUntil)
+            releaseKeyHold();
         pump();
     }
 
@@ -227,7 +232,30 @@ private:
             return;
         }
         m_peerWantsKey = true;
+        askOwnerForKey();
+    }
+
+    void askOwnerForKey()
+    {
+        if (m_keyAnswerPending)
+            return; // the answer to the last request is on its way
+        m_keyAnswerPending = true;
         m_hub->requestKey(m_context.infohash, *m_peerAccount, m_id);
+    }
+
+    // Piece data queues in the send buffer ahead of anything sent later: a holder with a slow
+    // upload would deliver the key only after seconds (up to the send-buffer watermark) of
+    // pieces, and the buyer could neither stream nor open the title meanwhile. So a peer that
+    // said in its handshake that it wants the key gets the answer before its first piece.
+    bool holdingForKey() const { return m_keyHoldUntil.has_value(); }
+
+    void releaseKeyHold()
+    {
+        if (!m_keyHoldUntil)
+            return;
+        m_keyHoldUntil.reset();
+        if (granted())
+            m_connection.maybe_unchoke_this_peer();
     }
 
     void handle(const KeyDelivery& delivery)
@@ -259,7 +287,12 @@ private:
             PermitVerdict { decision.granted, decision.granted ? std::string() : decision.reason });
         if (decision.granted) {
             m_hub->report(m_context.infohash, "granted " + m_peerAccount->toChecksumString());
-            m_connection.maybe_unchoke_this_peer();
+            if (m_peerWantsKey) {
+                m_keyHoldUntil = Clock::now() + kKeyFirstWait;
+                askOwnerForKey(); // unasked: the handshake said so
+            } else {
+                m_connection.maybe_unchoke_this_peer();
+            }
         } else {
             // Hang up at the next tick, so the verdict reaches the peer first.
             m_hub->report(m_context.infohash,
@@ -272,8 +305,9 @@ private:
     {
         if (m_closed || m_theirId <= 0)
             return;
-        if (std::holds_alternative<KeyDelivery>(message)
-            || std::holds_alternative<KeyRefusal>(message))
+        const bool keyAnswer = std::holds_alternative<KeyDelivery>(message)
+            || std::holds_alternative<KeyRefusal>(message);
+        if (keyAnswer)
             m_peerWantsKey = false; // answered: a later request says it wants one again
         const Bytes payload = encodePermitMessage(message);
         const std::uint32_t length = static_cast<std::uint32_t>(payload.size() + 2);
@@ -283,6 +317,10 @@ private:
         m_connection.send_buffer(header, sizeof header);
         m_connection.send_buffer(
             reinterpret_cast<const char*>(payload.data()), static_cast<int>(payload.size()));
+        if (keyAnswer) {
+            m_keyAnswerPending = false;
+            releaseKeyHold(); // the answer is queued ahead of every piece
+        }
     }
 
     void sendReject(const lt::peer_request& request)
@@ -321,6 +359,8 @@ private:
     std::optional<bool> m_theirVerdict; // the peer's verdict on us: granted or not
     bool m_keyAnswerAwaited = false; // we asked this peer for the key
     bool m_peerWantsKey = false; // said so in its handshake, or asked and not yet answered
+    bool m_keyAnswerPending = false; // the owner was asked for this peer's key and has not answered
+    std::optional<Clock::time_point> m_keyHoldUntil; // choked until its key answer, at most until
     Clock::time_point m_nextKeyRequest {};
     bool m_peerSupportsFast = false;
     bool m_disconnectAfterVerdict = false;

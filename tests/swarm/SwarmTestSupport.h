@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <set>
@@ -36,6 +37,8 @@ public:
     std::set<crypto::Address> granted;
     std::optional<FixedBytes<80>> sealedKey; // what we hand granted peers that ask
     int authorizations = 0;
+    // How long the key takes to seal, as a chain check of the requester's licence does.
+    std::chrono::milliseconds keyDelay { 0 };
 
     void authorize(const Hash256&, const crypto::Address& peer,
         std::function<void(swarm::PermitDecision)> done) override
@@ -47,10 +50,16 @@ public:
     void sealTitleKey(const Hash256&, const crypto::Address&,
         std::function<void(Result<FixedBytes<80>>)> done) override
     {
-        if (sealedKey)
-            done(*sealedKey);
+        auto answer = [sealed = sealedKey, done = std::move(done)] {
+            if (sealed)
+                done(*sealed);
+            else
+                done(fail(ErrorKind::NotFound, "I do not hold this title's key"));
+        };
+        if (keyDelay.count() > 0)
+            QTimer::singleShot(keyDelay, std::move(answer));
         else
-            done(fail(ErrorKind::NotFound, "I do not hold this title's key"));
+            answer();
     }
 };
 
@@ -71,8 +80,8 @@ public:
         , swarm(settings, swarm::SwarmIdentity { kSwarmChainId, key }, policy)
     {
         // What the gates did, in the test log: the first thing to read when a test fails.
-        QObject::connect(&swarm, &swarm::Swarm::permitEvent,
-            [keyByte](const Hash256&, const QString& event) {
+        QObject::connect(
+            &swarm, &swarm::Swarm::permitEvent, [keyByte](const Hash256&, const QString& event) {
                 qInfo("peer %d: %s", keyByte, qPrintable(event));
             });
     }

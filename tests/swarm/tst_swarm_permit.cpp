@@ -2,12 +2,12 @@
 // byte-identical copy and the title key; a peer without a permit, and a BitTorrent client
 // without our extension, get nothing and are disconnected. (Peers that lie on the wire:
 // tst_swarm_adversaries.)
+#include <QSignalSpy>
+
 #include <libtorrent/add_torrent_params.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
-
-#include <QSignalSpy>
 
 #include "tests/swarm/SwarmTestSupport.h"
 
@@ -18,6 +18,7 @@ namespace {
 
 constexpr int kWaitMs = 60'000;
 constexpr std::size_t kFileSize = 3 * 1024 * 1024 + 12345;
+constexpr std::size_t kPieceSize = 64 * 1024;
 
 bool anyEventContains(const QSignalSpy& spy, const QString& text)
 {
@@ -49,7 +50,7 @@ private Q_SLOTS:
         const auto file = m_author->directory() / "title-1-v1.lsc";
         m_content = randomFile(file, kFileSize);
         QCOMPARE(m_content.size(), kFileSize);
-        auto torrent = swarm::makeTorrent(file, 64 * 1024);
+        auto torrent = swarm::makeTorrent(file, kPieceSize);
         QVERIFY2(torrent, torrent ? "" : torrent.error().message.c_str());
         m_torrent = *torrent;
         QSignalSpy added(&m_author->swarm, &swarm::Swarm::torrentAdded);
@@ -85,6 +86,51 @@ private Q_SLOTS:
         QCOMPARE(keys.first().at(2).value<FixedBytes<80>>(), *m_author->policy.sealedKey);
     }
 
+    // A holder with a slow upload answers a buyer that wants the key before it sends a piece:
+    // queued behind the pieces, the key would arrive only once the send buffer had drained
+    // (megabytes at the holder's rate), and the buyer could neither stream nor open meanwhile.
+    void aSlowHolderSendsTheKeyBeforeThePieces()
+    {
+        swarm::SwarmSettings slow = loopbackSettings();
+        slow.uploadLimit = 32 * 1024; // the whole file: about 100 s
+        SwarmPeer holder(4, slow);
+        const auto file = holder.directory() / "title-1-v1.lsc";
+        {
+            QFile copy(QString::fromStdString(file.string()));
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(reinterpret_cast<const char*>(m_content.data()),
+                static_cast<qint64>(m_content.size()));
+        }
+        QVERIFY(holder.swarm.add(sourceFor(holder)));
+        QTRY_VERIFY_WITH_TIMEOUT(holder.swarm.status(m_torrent.infohash)
+                && holder.swarm.status(m_torrent.infohash)->state
+                    == swarm::TorrentStatus::State::Seeding,
+            kWaitMs);
+        SwarmPeer buyer(5);
+        holder.policy.granted.insert(buyer.account);
+        holder.policy.sealedKey.emplace();
+        holder.policy.sealedKey->fill(0x24);
+        holder.policy.keyDelay = std::chrono::milliseconds(2000); // proving the buyer's licence
+        buyer.policy.granted.insert(holder.account);
+
+        QSignalSpy keys(&buyer.swarm, &swarm::Swarm::titleKeyArrived);
+        QSignalSpy added(&buyer.swarm, &swarm::Swarm::torrentAdded);
+        buyer.swarm.setKeyWanted(m_torrent.infohash, true); // said in the handshake
+        QVERIFY(buyer.swarm.add(sourceFor(buyer)));
+        QTRY_VERIFY_WITH_TIMEOUT(!added.isEmpty(), kWaitMs);
+        buyer.swarm.connectPeer(m_torrent.infohash, holder.address());
+        QTRY_VERIFY_WITH_TIMEOUT(!keys.isEmpty(), kWaitMs);
+        QCOMPARE(keys.first().at(2).value<FixedBytes<80>>(), *holder.policy.sealedKey);
+        // Not one piece before the key. (Behind the pieces, it would come after the 2 s the
+        // holder takes plus the send buffer: about 200 KiB at this rate.)
+        const auto status = buyer.swarm.status(m_torrent.infohash);
+        QVERIFY(status);
+        QVERIFY2(status->totalDone < kPieceSize,
+            qPrintable(QStringLiteral("%1 bytes came before the key").arg(status->totalDone)));
+        // And the pieces still flow once the key went.
+        QTRY_VERIFY_WITH_TIMEOUT(buyer.swarm.status(m_torrent.infohash)->totalDone > 0, kWaitMs);
+    }
+
     void aPeerWithoutAPermitGetsNothingAndIsDisconnected()
     {
         SwarmPeer stranger(3);
@@ -103,8 +149,8 @@ private Q_SLOTS:
             anyEventContains(authorEvents, strangerAccount + QStringLiteral(" has no permit")),
             kWaitMs);
         // It was told why before the author hung up.
-        QTRY_VERIFY_WITH_TIMEOUT(anyEventContains(strangerEvents, QStringLiteral("no licence")),
-            kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            anyEventContains(strangerEvents, QStringLiteral("no licence")), kWaitMs);
         QTest::qWait(1500); // status updates come twice a second
         const auto status = stranger.swarm.status(m_torrent.infohash);
         QVERIFY(status);
@@ -133,7 +179,8 @@ private Q_SLOTS:
         params.save_path = dir.path().toStdString();
         lt::torrent_handle handle = plain.add_torrent(params, error);
         QVERIFY(!error);
-        handle.connect_peer(lt::tcp::endpoint(lt::make_address("127.0.0.1"), m_author->swarm.listenPort()));
+        handle.connect_peer(
+            lt::tcp::endpoint(lt::make_address("127.0.0.1"), m_author->swarm.listenPort()));
 
         QTRY_VERIFY_WITH_TIMEOUT(
             anyEventContains(authorEvents, QStringLiteral("has no ls_permit extension")), kWaitMs);

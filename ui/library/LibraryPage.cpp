@@ -42,6 +42,15 @@ const api::LibraryVersion* versionOf(const api::LibraryTitle& title, std::uint32
     return nullptr;
 }
 
+// Audio and video play from a stream while they download; a book needs the whole file. Until
+// the title's metadata has arrived the media type is unknown: the stream's own header tells, and
+// the viewer turns a book away with a clear message.
+bool mayStream(const api::LibraryTitle& title)
+{
+    return title.mediaType.empty() || title.mediaType.starts_with("audio/")
+        || title.mediaType.starts_with("video/");
+}
+
 } // namespace
 
 LibraryPage::LibraryPage(api::Library& library, QWidget* parent)
@@ -271,7 +280,8 @@ void LibraryPage::showSelected()
     auto fetch = m_fetches.find(title->titleId);
     const bool fetching = fetch != m_fetches.end();
     const bool complete = version && version->download == api::DownloadState::Complete;
-    m_state->setText(stateText(*title, number));
+    m_state->setText(
+        m_streamOpening.active() ? tr("Opening the stream…") : stateText(*title, number));
     double fraction = complete ? 1.0 : 0.0;
     if (fetching && fetch->second.progress.bytesTotal > 0)
         fraction
@@ -283,7 +293,15 @@ void LibraryPage::showSelected()
         fetching || (version && version->download == api::DownloadState::Downloading));
     m_download->setVisible(!complete);
     m_download->setEnabled(!fetching);
-    m_open->setEnabled(complete && !fetching);
+    // Audio and video play while they download, once the key is here and the torrent's layout
+    // is known; a book opens when it is complete.
+    const bool streamable = fetching && fetch->second.progress.streamable
+        && fetch->second.progress.stage != api::FetchStage::Done
+        && fetch->second.version.value_or(
+               title->versions.empty() ? 0 : title->versions.back().number)
+            == number
+        && mayStream(*title);
+    m_open->setEnabled(((complete && !fetching) || streamable) && !m_streamOpening.active());
     m_remove->setEnabled(version
         && (version->download == api::DownloadState::Complete
             || version->download == api::DownloadState::Downloading)
@@ -348,11 +366,39 @@ void LibraryPage::open(std::uint64_t titleId, std::uint32_t version)
 
 void LibraryPage::openVersion(const api::LibraryTitle& title, std::uint32_t version)
 {
+    const api::LibraryVersion* stored = versionOf(title, version);
+    if (stored && stored->download != api::DownloadState::Complete && mayStream(title))
+        return streamVersion(title, version);
     auto content = m_library.open(title.titleId, version);
     if (!content)
         return showError(QString::fromStdString(content.error().message));
+    showViewer(std::move(*content), nameOf(title), version);
+}
+
+void LibraryPage::streamVersion(const api::LibraryTitle& title, std::uint32_t version)
+{
+    // Opening waits on a worker for the torrent's layout and the container's header; the
+    // viewer then buffers what the player reads first. Open stays disabled meanwhile.
+    m_error->hide();
+    const QString name = nameOf(title);
+    m_streamOpening = m_library.stream(title.titleId, version,
+        [this, name, version](Result<std::unique_ptr<api::VersionContent>> content) {
+            // The handle is released after this callback returns: move it out first.
+            auto opening = std::move(m_streamOpening);
+            showSelected();
+            if (!content)
+                return showError(tr("The title cannot play yet: %1")
+                                     .arg(QString::fromStdString(content.error().message)));
+            showViewer(std::move(*content), name, version);
+        });
+    showSelected();
+}
+
+void LibraryPage::showViewer(
+    std::unique_ptr<api::VersionContent> content, const QString& name, std::uint32_t version)
+{
     QString error;
-    QWidget* viewer = openTitleViewer(std::move(*content), nameOf(title), version, &error);
+    QWidget* viewer = openTitleViewer(std::move(content), name, version, &error);
     if (!viewer)
         return showError(error);
     m_error->hide();

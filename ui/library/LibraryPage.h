@@ -59,6 +59,9 @@ private:
     std::optional<std::uint32_t> selectedVersion() const;
     QString stateText(const api::LibraryTitle& title, std::uint32_t version) const;
     void openVersion(const api::LibraryTitle& title, std::uint32_t version);
+    void streamVersion(const api::LibraryTitle& title, std::uint32_t version);
+    void showViewer(
+        std::unique_ptr<api::VersionContent> content, const QString& name, std::uint32_t version);
     void onFetchProgress(std::uint64_t titleId, const api::FetchProgress& progress);
     void onFetchDone(std::uint64_t titleId, const Result<api::FetchedVersion>& result);
     void openSelected();
@@ -69,6 +72,7 @@ private:
     std::vector<api::LibraryTitle> m_titles;
     std::map<std::uint64_t, Fetch> m_fetches; // one per title at a time
     QPointer<QWidget> m_viewer;
+    api::Library::Handle m_streamOpening; // a stream being opened for the viewer; empty when none
 
     QListWidget* m_list = nullptr;
     QLabel* m_empty = nullptr;

@@ -7,6 +7,7 @@
 #include <QMessageBox>
 #include <QMimeDatabase>
 #include <QObject>
+#include <QTimer>
 
 namespace ls::ui {
 namespace {
@@ -15,6 +16,9 @@ namespace {
 // at either end, the first packets), fetched before it opens: it opens on the GUI thread.
 constexpr qint64 kWarmHeadBytes = 1024 * 1024;
 constexpr qint64 kWarmTailBytes = 1024 * 1024;
+// A read waiting this long for the swarm shows the buffering indicator; checked this often.
+constexpr std::chrono::milliseconds kStallShownAfter { 300 };
+constexpr std::chrono::milliseconds kStallPollInterval { 200 };
 
 // A version still downloading: the window shows at once, and the player gets the stream once
 // what opening reads has arrived. Closing the window cancels the stream first, so neither the
@@ -24,12 +28,20 @@ void openWhenWarm(MediaPlayerView* player, VersionContentDevice* device, const Q
 {
     device->cancelWhenClosed(player);
     player->setWindowTitle(QObject::tr("%1 (buffering)").arg(title));
+    player->setWaitingForData(true);
+    // The buffering indicator follows the reads: one that has waited a moment for the swarm
+    // shows it, until the data is here. Polled, as reads come too often to signal each one.
+    auto* watch = new QTimer(player);
+    QObject::connect(watch, &QTimer::timeout, player,
+        [player, device] { player->setWaitingForData(device->isWaiting(kStallShownAfter)); });
     QObject::connect(device, &VersionContentDevice::warmedUp, player,
-        [player, device, title, fileName](const QString& error) {
+        [player, device, watch, title, fileName](const QString& error) {
             if (!player->isVisible())
                 return; // closed meanwhile: the warm-up ended because it was cancelled
+            player->setWaitingForData(false);
             if (error.isEmpty()) {
-                player->open(device, title, fileName);
+                player->open(device, title, fileName); // names the window again
+                watch->start(kStallPollInterval);
                 return;
             }
             player->setWindowTitle(title);

@@ -63,12 +63,28 @@ Result<void> VersionContentDevice::readRange(std::uint64_t offset, std::uint64_t
     std::vector<std::uint8_t> buffer(static_cast<std::size_t>(std::min(length, kStep)));
     for (std::uint64_t done = 0; done < length;) {
         const auto n = static_cast<std::size_t>(std::min(length - done, kStep));
-        std::lock_guard lock(m_mutex);
-        if (auto read = m_content->read(offset + done, { buffer.data(), n }); !read)
+        if (auto read = readContent(offset + done, { buffer.data(), n }); !read)
             return read;
         done += n;
     }
     return {};
+}
+
+Result<void> VersionContentDevice::readContent(std::uint64_t offset, std::span<std::uint8_t> out)
+{
+    using Clock = std::chrono::steady_clock;
+    std::lock_guard lock(m_mutex);
+    m_readSince = std::max<std::int64_t>(1, Clock::now().time_since_epoch().count());
+    auto read = m_content->read(offset, out);
+    m_readSince = 0;
+    return read;
+}
+
+bool VersionContentDevice::isWaiting(std::chrono::milliseconds threshold) const
+{
+    using Clock = std::chrono::steady_clock;
+    const std::int64_t since = m_readSince;
+    return since != 0 && Clock::now() - Clock::time_point(Clock::duration(since)) > threshold;
 }
 
 void VersionContentDevice::warmUp(qint64 headBytes, qint64 tailBytes)
@@ -96,8 +112,7 @@ qint64 VersionContentDevice::readData(char* data, qint64 maxSize)
     if (available <= 0)
         return -1; // the end
     const auto count = static_cast<std::size_t>(std::min(maxSize, available));
-    std::lock_guard lock(m_mutex);
-    auto read = m_content->read(
+    auto read = readContent(
         static_cast<std::uint64_t>(offset), { reinterpret_cast<std::uint8_t*>(data), count });
     if (!read) {
         // A damaged or tampered chunk, data that did not arrive, a cancelled stream: the viewer

@@ -4,6 +4,8 @@
 
 #include <QIODevice>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -42,6 +44,9 @@ public:
     // Cancels when `window` closes (before a WA_DeleteOnClose window's destructor stops its
     // player) and when the application quits.
     void cancelWhenClosed(QObject* window);
+    // From any thread: whether a read has been waiting for data for longer than `threshold`
+    // (the player shows that it is buffering). Never true for content that cannot block.
+    bool isWaiting(std::chrono::milliseconds threshold) const;
     // Reads the first `headBytes` and the last `tailBytes` on a thread of its own, so that they
     // are here when the player opens the device; warmedUp follows on this object's thread.
     void warmUp(qint64 headBytes, qint64 tailBytes);
@@ -57,9 +62,13 @@ protected:
 
 private:
     Result<void> readRange(std::uint64_t offset, std::uint64_t length);
+    // m_content->read() with m_mutex held, noting while it runs (isWaiting()).
+    Result<void> readContent(std::uint64_t offset, std::span<std::uint8_t> out);
 
     std::unique_ptr<api::VersionContent> m_content;
     std::mutex m_mutex;
+    // When the read under way began (steady clock, ns since its epoch); 0: none.
+    std::atomic<std::int64_t> m_readSince { 0 };
     std::thread m_warmUp;
 };
 

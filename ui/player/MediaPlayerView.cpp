@@ -205,16 +205,30 @@ void MediaPlayerView::onError(QMediaPlayer::Error, const QString& detail)
 
 bool MediaPlayerView::isBuffering() const
 {
+    if (!m_problem.isEmpty())
+        return false;
+    if (m_waitingForData)
+        return true;
     const auto status = m_player->mediaStatus();
-    return m_open && m_problem.isEmpty()
+    return m_open
         && (status == QMediaPlayer::LoadingMedia || status == QMediaPlayer::BufferingMedia
             || status == QMediaPlayer::StalledMedia);
+}
+
+void MediaPlayerView::setWaitingForData(bool waiting)
+{
+    if (waiting == m_waitingForData)
+        return;
+    m_waitingForData = waiting;
+    showBuffering();
 }
 
 void MediaPlayerView::showBuffering()
 {
     m_buffering->setVisible(isBuffering());
-    m_buffering->setValue(qRound(m_player->bufferProgress() * 100));
+    // Waiting for the swarm has no percentage to show: a busy bar.
+    m_buffering->setRange(0, m_waitingForData ? 0 : 100);
+    m_buffering->setValue(m_waitingForData ? 0 : qRound(m_player->bufferProgress() * 100));
 }
 
 void MediaPlayerView::showScreen()

@@ -56,6 +56,9 @@ public:
     bool isPlaying() const;
     bool hasVideo() const;
     bool isBuffering() const;
+    // For a stream still downloading: the data the player needs next has not arrived yet (or,
+    // before open(), what opening reads). Shows the buffering indicator until it has.
+    void setWaitingForData(bool waiting);
     bool hasSound() const { return m_audio != nullptr; } // false on a machine without a device
     QString errorText() const { return m_problem; }
     QVideoSink* videoSink() const; // the frames as shown
@@ -92,6 +95,7 @@ private:
     QString m_problem;
     bool m_open = false;
     bool m_readyReported = false;
+    bool m_waitingForData = false;
     qint64 m_startMs = 0;
     qint64 m_lastReported = -1;
 };

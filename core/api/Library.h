@@ -64,6 +64,9 @@ struct FetchProgress {
     // The title key is stored and the torrent's layout is known, so Library::stream() can play
     // the version now, before the download completes. Once true it stays true for this fetch.
     bool streamable = false;
+    // The title's metadata (name, authors, cover, media type) is in the library: read the title
+    // again when this turns true.
+    bool described = false;
 };
 
 struct FetchedVersion {
@@ -91,6 +94,11 @@ public:
     // From any thread: a read waiting for data, and every later one, fails at once. For a viewer
     // that closes; destroying the content does the same, but only once the reader has let go.
     virtual void cancel() { }
+    // For content that may block: fetches what a media player reads while it opens the title (its
+    // first megabyte; an MP4's index wherever it lies, else the last megabyte), waiting like
+    // read(). Call it off the GUI thread before handing the content to a player that opens on the
+    // GUI thread. Content already here has nothing to fetch.
+    virtual Result<void> prefetchOpening() { return {}; }
 };
 
 // The reader's library (DESIGN.md §5): owned titles with their versions and download state;

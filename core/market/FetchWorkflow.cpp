@@ -64,6 +64,7 @@ void FetchWorkflow::report(api::FetchStage stage, std::string note)
     // Streamable: the key to decrypt with, and the torrent's layout (known once the download
     // has begun in the library, which needs the torrent's file path) to wait for pieces by.
     m_last.streamable = m_keyStored && (m_downloadBegun || m_contentComplete);
+    m_last.described = m_metadataDescribed;
     if (m_progress && !m_finished)
         m_progress(m_last);
 }
@@ -143,12 +144,16 @@ void FetchWorkflow::onFacts()
 
     auto stored = m_services.library.titles().title(m_titleId);
     m_metadataSettled = stored && stored->metadataJson != kNoMetadataYet;
+    m_metadataDescribed = m_metadataSettled;
     if (!m_metadataSettled) {
         m_metadata = std::make_unique<MetadataFetch>(
             m_services, m_titleId, *metadataHash, [this](Result<void> fetched) {
                 m_metadataSettled = true;
+                m_metadataDescribed = fetched.has_value();
                 if (!fetched)
                     report(m_last.stage, "No metadata: " + fetched.error().message);
+                else
+                    report(m_last.stage); // the Library shows the name, cover and media type
                 maybeDone();
             });
         m_metadata->start();

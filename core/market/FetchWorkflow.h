@@ -75,6 +75,7 @@ private:
     bool m_contentComplete = false;
     bool m_keyStored = false;
     bool m_metadataSettled = false;
+    bool m_metadataDescribed = false; // settled with the metadata stored
     bool m_finished = false;
     api::FetchProgress m_last;
     std::chrono::steady_clock::time_point m_lastRecorded {};

@@ -1,5 +1,9 @@
 #include "core/market/StreamingContent.h"
 
+#include "core/library/MediaOpening.h"
+
+#include <algorithm>
+
 namespace ls::market {
 
 StreamingContent::StreamingContent(std::shared_ptr<OpenStreams> streams,
@@ -52,6 +56,30 @@ Result<void> StreamingContent::read(std::uint64_t offset, std::span<std::uint8_t
     if (!use)
         return fail(ErrorKind::NotFound, "The library was closed: open the title again.");
     return m_reader->read(offset, out);
+}
+
+Result<void> StreamingContent::prefetchOpening()
+{
+    // Read in steps, so a cancel between them is seen without waiting for a whole range.
+    constexpr std::uint64_t kStep = 256 * 1024;
+    const std::uint64_t total = size();
+    Bytes head(static_cast<std::size_t>(std::min(total, library::kMediaOpeningHead)));
+    for (std::uint64_t done = 0; done < head.size(); done += kStep) {
+        const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(kStep, head.size() - done));
+        if (auto read = this->read(done, { head.data() + done, n }); !read)
+            return read;
+    }
+    Bytes buffer(static_cast<std::size_t>(kStep));
+    for (const library::ByteRange& range : library::mediaOpeningRanges(head, total)) {
+        if (range.offset + range.length <= head.size())
+            continue; // read above
+        for (std::uint64_t done = 0; done < range.length; done += kStep) {
+            const auto n = static_cast<std::size_t>(std::min(kStep, range.length - done));
+            if (auto read = this->read(range.offset + done, { buffer.data(), n }); !read)
+                return read;
+        }
+    }
+    return {};
 }
 
 } // namespace ls::market

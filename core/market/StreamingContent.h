@@ -41,6 +41,7 @@ public:
     Result<void> read(std::uint64_t offset, std::span<std::uint8_t> out) override;
     bool mayBlock() const override { return true; }
     void cancel() override { m_stop.request_stop(); }
+    Result<void> prefetchOpening() override;
 
 private:
     StreamingContent(std::shared_ptr<OpenStreams> streams,

@@ -134,6 +134,9 @@ private Q_SLOTS:
         QCOMPARE(fetched->plaintextSize, std::uint64_t { kContentSize });
         QCOMPARE(fetched->mediaType, std::string("video/mp4"));
         QCOMPARE(progress.back().stage, api::FetchStage::Done);
+        // The fetch said when the metadata was in (the Library then shows the name and cover).
+        QVERIFY(!progress.front().described);
+        QVERIFY(progress.back().described);
         QCOMPARE(m_first->read(m_titleId, 1).value(), m_content);
 
         auto titles = m_first->library().titles();

@@ -329,9 +329,10 @@ void LibraryPage::onFetchProgress(std::uint64_t titleId, const api::FetchProgres
     if (fetch == m_fetches.end())
         return;
     const bool newStage = fetch->second.progress.stage != progress.stage;
+    const bool described = progress.described && !fetch->second.progress.described;
     fetch->second.progress = progress;
-    if (newStage)
-        refresh(); // past Checking the title is in the library, with its name and cover
+    if (newStage || described)
+        refresh(); // past Checking the title is in the library; its name and cover come later
     else
         fillList();
 }

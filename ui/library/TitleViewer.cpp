@@ -12,10 +12,6 @@
 namespace ls::ui {
 namespace {
 
-// What the FFmpeg backend reads while it opens a file (the container's header, an MP4's index
-// at either end, the first packets), fetched before it opens: it opens on the GUI thread.
-constexpr qint64 kWarmHeadBytes = 1024 * 1024;
-constexpr qint64 kWarmTailBytes = 1024 * 1024;
 // A read waiting this long for the swarm shows the buffering indicator; checked this often.
 constexpr std::chrono::milliseconds kStallShownAfter { 300 };
 constexpr std::chrono::milliseconds kStallPollInterval { 200 };
@@ -50,7 +46,7 @@ void openWhenWarm(MediaPlayerView* player, VersionContentDevice* device, const Q
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
         });
-    device->warmUp(kWarmHeadBytes, kWarmTailBytes);
+    device->warmUp(); // what the backend reads while it opens, on the GUI thread
 }
 
 } // namespace

@@ -5,7 +5,6 @@
 #include <QMetaObject>
 
 #include <algorithm>
-#include <vector>
 
 namespace ls::ui {
 
@@ -57,27 +56,15 @@ bool VersionContentDevice::eventFilter(QObject* watched, QEvent* event)
     return QIODevice::eventFilter(watched, event);
 }
 
-Result<void> VersionContentDevice::readRange(std::uint64_t offset, std::uint64_t length)
-{
-    constexpr std::uint64_t kStep = 256 * 1024;
-    std::vector<std::uint8_t> buffer(static_cast<std::size_t>(std::min(length, kStep)));
-    for (std::uint64_t done = 0; done < length;) {
-        const auto n = static_cast<std::size_t>(std::min(length - done, kStep));
-        if (auto read = readContent(offset + done, { buffer.data(), n }); !read)
-            return read;
-        done += n;
-    }
-    return {};
-}
-
-Result<void> VersionContentDevice::readContent(std::uint64_t offset, std::span<std::uint8_t> out)
+Result<void> VersionContentDevice::useContent(
+    const std::function<Result<void>(api::VersionContent&)>& call)
 {
     using Clock = std::chrono::steady_clock;
     std::lock_guard lock(m_mutex);
     m_readSince = std::max<std::int64_t>(1, Clock::now().time_since_epoch().count());
-    auto read = m_content->read(offset, out);
+    auto result = call(*m_content);
     m_readSince = 0;
-    return read;
+    return result;
 }
 
 bool VersionContentDevice::isWaiting(std::chrono::milliseconds threshold) const
@@ -87,18 +74,14 @@ bool VersionContentDevice::isWaiting(std::chrono::milliseconds threshold) const
     return since != 0 && Clock::now() - Clock::time_point(Clock::duration(since)) > threshold;
 }
 
-void VersionContentDevice::warmUp(qint64 headBytes, qint64 tailBytes)
+void VersionContentDevice::warmUp()
 {
-    const auto total = m_content->size();
-    const auto head = std::min<std::uint64_t>(static_cast<std::uint64_t>(headBytes), total);
-    const auto tail = std::min<std::uint64_t>(static_cast<std::uint64_t>(tailBytes), total - head);
     if (m_warmUp.joinable())
         m_warmUp.join();
-    m_warmUp = std::thread([this, head, tail, total] {
-        auto read = readRange(0, head);
-        if (read)
-            read = readRange(total - tail, tail);
-        const QString error = read ? QString() : QString::fromStdString(read.error().message);
+    m_warmUp = std::thread([this] {
+        auto fetched
+            = useContent([](api::VersionContent& content) { return content.prefetchOpening(); });
+        const QString error = fetched ? QString() : QString::fromStdString(fetched.error().message);
         // The destructor joins this thread before the object goes, so `this` is still here.
         QMetaObject::invokeMethod(
             this, [this, error] { Q_EMIT warmedUp(error); }, Qt::QueuedConnection);
@@ -112,8 +95,10 @@ qint64 VersionContentDevice::readData(char* data, qint64 maxSize)
     if (available <= 0)
         return -1; // the end
     const auto count = static_cast<std::size_t>(std::min(maxSize, available));
-    auto read = readContent(
-        static_cast<std::uint64_t>(offset), { reinterpret_cast<std::uint8_t*>(data), count });
+    auto read = useContent([&](api::VersionContent& content) {
+        return content.read(
+            static_cast<std::uint64_t>(offset), { reinterpret_cast<std::uint8_t*>(data), count });
+    });
     if (!read) {
         // A damaged or tampered chunk, data that did not arrive, a cancelled stream: the viewer
         // shows the failure instead of wrong bytes.

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -20,9 +21,9 @@ namespace ls::ui {
 // Content still downloading (api::Library::stream(), mayBlock()) makes a read wait for its
 // pieces. The player's FFmpeg backend (Qt 6.4) reads the device on the GUI thread while it opens
 // the media and on its demuxer thread afterwards, so such a device first warms up (warmUp()):
-// the head and tail that opening reads are fetched on a thread of its own, and only then is the
-// device handed to the player. A read on the GUI thread that would still have to wait fails at
-// once (the swarm lives there and refuses it) instead of freezing the window.
+// what opening reads (the first megabyte; an MP4's index) is fetched on a thread of its own, and
+// only then is the device handed to the player. A read on the GUI thread that would still have to
+// wait fails at once (the swarm lives there and refuses it) instead of freezing the window.
 class VersionContentDevice : public QIODevice {
     Q_OBJECT
 
@@ -47,9 +48,9 @@ public:
     // From any thread: whether a read has been waiting for data for longer than `threshold`
     // (the player shows that it is buffering). Never true for content that cannot block.
     bool isWaiting(std::chrono::milliseconds threshold) const;
-    // Reads the first `headBytes` and the last `tailBytes` on a thread of its own, so that they
-    // are here when the player opens the device; warmedUp follows on this object's thread.
-    void warmUp(qint64 headBytes, qint64 tailBytes);
+    // Fetches, on a thread of its own, what the player reads while it opens the device
+    // (api::VersionContent::prefetchOpening); warmedUp follows on this object's thread.
+    void warmUp();
 
 Q_SIGNALS:
     // Empty `error`: the warm-up read everything it asked for.
@@ -61,9 +62,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    Result<void> readRange(std::uint64_t offset, std::uint64_t length);
-    // m_content->read() with m_mutex held, noting while it runs (isWaiting()).
-    Result<void> readContent(std::uint64_t offset, std::span<std::uint8_t> out);
+    // `call` on the content with m_mutex held, noting while it runs (isWaiting()).
+    Result<void> useContent(const std::function<Result<void>(api::VersionContent&)>& call);
 
     std::unique_ptr<api::VersionContent> m_content;
     std::mutex m_mutex;

@@ -1,0 +1,83 @@
+#include "core/library/MediaOpening.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace ls::library {
+namespace {
+
+// What a demuxer reads of the box after the media data: its header, in one buffered read.
+constexpr std::uint64_t kNextBoxRead = 64 * 1024;
+
+std::uint64_t bigEndian(ByteView bytes, std::size_t at, std::size_t width)
+{
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < width; ++i)
+        value = (value << 8) | bytes[at + i];
+    return value;
+}
+
+bool typeIs(ByteView bytes, std::size_t at, const char (&type)[5])
+{
+    return std::equal(type, type + 4, bytes.begin() + static_cast<std::ptrdiff_t>(at + 4));
+}
+
+struct TopLevel {
+    std::optional<std::uint64_t> indexEnd; // moov, wholly within the head
+    std::optional<std::uint64_t> mediaEnd; // mdat
+};
+
+// Walks the top-level boxes (ISO/IEC 14496-12 §4.2) whose headers lie within `head`. nullopt
+// when the head is not an ISO-BMFF file (no ftyp first) or a box header is malformed.
+std::optional<TopLevel> walkBoxes(ByteView head, std::uint64_t size)
+{
+    if (head.size() < 8 || !typeIs(head, 0, "ftyp"))
+        return std::nullopt;
+    TopLevel found;
+    std::uint64_t at = 0;
+    while (at + 8 <= head.size() && at < size) {
+        const auto offset = static_cast<std::size_t>(at);
+        std::uint64_t boxSize = bigEndian(head, offset, 4);
+        std::uint64_t headerSize = 8;
+        if (boxSize == 1) { // a 64-bit size follows the type
+            if (at + 16 > head.size())
+                break;
+            boxSize = bigEndian(head, offset + 8, 8);
+            headerSize = 16;
+        } else if (boxSize == 0) { // to the end of the file
+            boxSize = size - at;
+        }
+        if (boxSize < headerSize || boxSize > size - at)
+            return std::nullopt;
+        const std::uint64_t end = at + boxSize;
+        if (typeIs(head, offset, "moov") && end <= head.size())
+            found.indexEnd = end;
+        if (typeIs(head, offset, "mdat"))
+            found.mediaEnd = end;
+        at = end;
+    }
+    return found;
+}
+
+} // namespace
+
+std::vector<ByteRange> mediaOpeningRanges(ByteView head, std::uint64_t size)
+{
+    std::vector<ByteRange> ranges;
+    const std::uint64_t headLength = std::min<std::uint64_t>(size, kMediaOpeningHead);
+    if (headLength > 0)
+        ranges.push_back({ 0, headLength });
+    const ByteView known
+        = head.first(static_cast<std::size_t>(std::min<std::uint64_t>(head.size(), headLength)));
+    if (auto boxes = walkBoxes(known, size); boxes && boxes->indexEnd) {
+        if (boxes->mediaEnd && *boxes->mediaEnd<size&& * boxes->mediaEnd> headLength)
+            ranges.push_back({ *boxes->mediaEnd, std::min(kNextBoxRead, size - *boxes->mediaEnd) });
+        return ranges;
+    }
+    const std::uint64_t tailLength = std::min(kMediaOpeningTail, size - headLength);
+    if (tailLength > 0)
+        ranges.push_back({ size - tailLength, tailLength });
+    return ranges;
+}
+
+} // namespace ls::library

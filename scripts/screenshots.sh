@@ -3,7 +3,8 @@
 # the end-to-end GUI test (tests/gui/tst_end_to_end.cpp) drives two real apps on one "This
 # computer" — onboarding, Discover with the demo titles, publishing a PDF in the Studio, a second
 # profile buying it (title page, purchase, Library with the Reader), streaming the demo video, the
-# Network, Wallet and Settings sections — and saves each screen it checked (LS_SCREENSHOT_DIR).
+# Network, Wallet and Settings sections — and saves each screen it checked (LS_SCREENSHOT_DIR);
+# then a video opened while it is still downloading (tests/gui/tst_library_streaming.cpp).
 # Then the reader on the test book, light and dark (reader.png, reader-dark.png).
 #   scripts/screenshots.sh            uses build/ (LS_BUILD_DIR overrides)
 # Runs under Xvfb when xvfb-run is installed and there is no display, else offscreen.
@@ -33,6 +34,11 @@ profile=(--datadir "$work" --profile tour)
 tour="$build/tests/gui/tst_end_to_end"
 [ -x "$tour" ] || { echo "$tour is missing: build the tst_end_to_end target" >&2; exit 1; }
 LS_SCREENSHOT_DIR="$out" QTEST_FUNCTION_TIMEOUT=900000 "${run[@]}" "$tour" -style fusion
+# A video opened while it downloads from a slow author (tests/gui/tst_library_streaming.cpp):
+# the Library offering Open, the Player buffering.
+streaming="$build/tests/gui/tst_library_streaming"
+[ -x "$streaming" ] || { echo "$streaming is missing: build it" >&2; exit 1; }
+LS_SCREENSHOT_DIR="$out" "${run[@]}" "$streaming" -style fusion
 ls "$out"/*.png
 
 # The reader on a file, as `lightstreams --open FILE` shows it.

@@ -515,6 +515,10 @@ Nachgewiesen in Block %2</translation>
         <source>The title cannot play yet: %1</source>
         <translation>Der Titel kann noch nicht abgespielt werden: %1</translation>
     </message>
+    <message>
+        <source>Plays while it downloads: the Player first buffers what it needs.</source>
+        <translation>Spielt schon während des Downloads: Der Player puffert zuerst, was er braucht.</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::LocalNetworkPanel</name>
@@ -754,6 +758,10 @@ Nachgewiesen in Block %2</translation>
     <message>
         <source>This computer has no sound device: nothing can be heard.</source>
         <translation>Dieser Computer hat kein Audiogerät: Es ist nichts zu hören.</translation>
+    </message>
+    <message>
+        <source>Buffering: the beginning is on its way from the swarm…</source>
+        <translation>Pufferung: Der Anfang kommt gerade aus dem Schwarm…</translation>
     </message>
 </context>
 <context>

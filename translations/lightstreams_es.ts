@@ -515,6 +515,10 @@ Demostrado en el bloque %2</translation>
         <source>The title cannot play yet: %1</source>
         <translation>El título aún no se puede reproducir: %1</translation>
     </message>
+    <message>
+        <source>Plays while it downloads: the Player first buffers what it needs.</source>
+        <translation>Se reproduce mientras se descarga: el reproductor primero almacena en búfer lo que necesita.</translation>
+    </message>
 </context>
 <context>
     <name>ls::ui::LocalNetworkPanel</name>
@@ -754,6 +758,10 @@ Demostrado en el bloque %2</translation>
     <message>
         <source>This computer has no sound device: nothing can be heard.</source>
         <translation>Este ordenador no tiene dispositivo de sonido: no se oirá nada.</translation>
+    </message>
+    <message>
+        <source>Buffering: the beginning is on its way from the swarm…</source>
+        <translation>Almacenando en búfer: el comienzo está llegando desde el enjambre…</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,15 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace ls::ui {
+namespace {
+
+// Below this many pixels a card shows the title's initials instead of the title.
+constexpr int kSmallestTitledCard = 96;
+
+} // namespace
 
 QPixmap coverArt(const Bytes& image, const QString& title, QSize size)
 {
@@ -20,8 +28,21 @@ QPixmap coverArt(const Bytes& image, const QString& title, QSize size)
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);
-    painter.drawText(card.rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
-        title.isEmpty() ? QStringLiteral("…") : title);
+    // A small card (a list's icon) has no room for a title: its initials, as a monogram.
+    const bool small = size.width() < kSmallestTitledCard || size.height() < kSmallestTitledCard;
+    QString text = title.isEmpty() ? QStringLiteral("…") : title;
+    if (small) {
+        QString initials;
+        for (const QString& word : title.split(u' ', Qt::SkipEmptyParts))
+            if (initials.size() < 2 && word.at(0).isLetterOrNumber())
+                initials += word.at(0).toUpper();
+        text = initials.isEmpty() ? text.left(1) : initials;
+        font.setPixelSize(std::max(10, size.height() * 2 / 5));
+        painter.setFont(font);
+    }
+    const int margin = small ? 2 : 8;
+    painter.drawText(card.rect().adjusted(margin, margin, -margin, -margin),
+        Qt::AlignCenter | Qt::TextWordWrap, text);
     return card;
 }
 

@@ -25,6 +25,20 @@
 namespace ls::testing {
 
 inline constexpr int kGuiWaitMs = 60'000;
+
+// Saves a picture of `widget` as NAME.png under $LS_SCREENSHOT_DIR, when it is set
+// (scripts/screenshots.sh renders docs/screenshots/ that way).
+inline void snapshot(QWidget* widget, const char* name)
+{
+    const QString directory = qEnvironmentVariable("LS_SCREENSHOT_DIR");
+    if (directory.isEmpty() || !widget)
+        return;
+    QCoreApplication::processEvents(); // the last changes painted
+    const QString file
+        = directory + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png");
+    if (!widget->grab().save(file))
+        qWarning("cannot write %s", qPrintable(file));
+}
 inline constexpr const char* kGuiPassphrase = "correct horse battery staple";
 
 // Finds a widget by object name under `parent`, failing the test when it is missing.

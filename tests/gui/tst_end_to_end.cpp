@@ -50,19 +50,6 @@ const QString kOwnTitle = QStringLiteral("Notes From the Harbour");
 constexpr int kContentWaitMs = kGuiWaitMs * 3; // blocks, a swarm and a key on a busy machine
 constexpr std::size_t kDemoVideo = 2; // the demo material's order: book, track, video
 
-// Saves a picture of `widget` as NAME.png under $LS_SCREENSHOT_DIR, when it is set.
-void snapshot(QWidget* widget, const char* name)
-{
-    const QString directory = qEnvironmentVariable("LS_SCREENSHOT_DIR");
-    if (directory.isEmpty() || !widget)
-        return;
-    QCoreApplication::processEvents(); // the last changes painted
-    const QString file
-        = directory + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png");
-    if (!widget->grab().save(file))
-        qWarning("cannot write %s", qPrintable(file));
-}
-
 QWidget* discoverPage(AppUnderTest& app)
 {
     return app.window()->page(ui::MainWindow::Section::Discover);

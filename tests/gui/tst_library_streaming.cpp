@@ -145,6 +145,7 @@ private Q_SLOTS:
         QVERIFY2(stateText() != QStringLiteral("On this computer"), qPrintable(stateText()));
         QVERIFY(widget<QProgressBar>(page(), "downloadProgress")->isVisible());
         QVERIFY(page()->errorText().isEmpty());
+        snapshot(m_subject->window(), "library-streamable");
     }
 
     void closingThePlayerWhileItBuffersStopsTheStream()
@@ -181,7 +182,10 @@ private Q_SLOTS:
         QVERIFY(indicator);
         const bool played = QTest::qWaitFor(
             [&] {
-                buffered = buffered || indicator->isVisible();
+                if (!buffered && indicator->isVisible()) {
+                    buffered = true;
+                    snapshot(player, "player-buffering");
+                }
                 return !player || !player->errorText().isEmpty()
                     || latestFrame >= kSecondHalfMicroseconds;
             },

@@ -301,6 +301,9 @@ void LibraryPage::showSelected()
                title->versions.empty() ? 0 : title->versions.back().number)
             == number
         && mayStream(*title);
+    m_open->setToolTip(streamable && !complete
+            ? tr("Plays while it downloads: the Player first buffers what it needs.")
+            : QString());
     m_open->setEnabled(((complete && !fetching) || streamable) && !m_streamOpening.active());
     m_remove->setEnabled(version
         && (version->download == api::DownloadState::Complete

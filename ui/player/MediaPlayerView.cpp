@@ -220,6 +220,7 @@ void MediaPlayerView::setWaitingForData(bool waiting)
     if (waiting == m_waitingForData)
         return;
     m_waitingForData = waiting;
+    showScreen();
     showBuffering();
 }
 
@@ -236,7 +237,9 @@ void MediaPlayerView::showScreen()
     const bool video = hasVideo();
     m_controls->setFullScreenAvailable(video);
     if (!m_problem.isEmpty() || !m_open) {
-        m_message->setText(m_open ? m_problem : tr("Nothing is playing."));
+        m_message->setText(m_open  ? m_problem
+                : m_waitingForData ? tr("Buffering: the beginning is on its way from the swarm…")
+                                   : tr("Nothing is playing."));
         m_screen->setCurrentWidget(m_message);
         return;
     }

@@ -12,14 +12,14 @@ constexpr int kSmallestTitledCard = 96;
 
 } // namespace
 
-QPixmap coverArt(const Bytes& image, const QString& title, QSize size)
+QImage coverImage(const Bytes& image, const QString& title, QSize size)
 {
-    QPixmap decoded;
-    if (!image.empty() && decoded.loadFromData(image.data(), static_cast<uint>(image.size()))
+    QImage decoded;
+    if (!image.empty() && decoded.loadFromData(image.data(), static_cast<int>(image.size()))
         && !decoded.isNull())
         return decoded.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
 
-    QPixmap card(size);
+    QImage card(size, QImage::Format_ARGB32_Premultiplied);
     // A colour from the title, so neighbouring cards without covers tell apart at a glance.
     const int hue = static_cast<int>(qHash(title) % 360);
     card.fill(QColor::fromHsl(hue, 90, 200));
@@ -44,6 +44,11 @@ QPixmap coverArt(const Bytes& image, const QString& title, QSize size)
     painter.drawText(card.rect().adjusted(margin, margin, -margin, -margin),
         Qt::AlignCenter | Qt::TextWordWrap, text);
     return card;
+}
+
+QPixmap coverArt(const Bytes& image, const QString& title, QSize size)
+{
+    return QPixmap::fromImage(coverImage(image, title, size));
 }
 
 } // namespace ls::ui

@@ -159,6 +159,16 @@ private Q_SLOTS:
         QVERIFY(widget<QPushButton>(page(), "openButton")->isEnabled());
         QCOMPARE(widget<QLabel>(page(), "titleName")->text(), QStringLiteral("Sample notes"));
         QVERIFY(!widget<QLabel>(page(), "titleCover")->pixmap().isNull());
+        // The list's icon is the cover, drawn on a worker after a placeholder.
+        QTRY_COMPARE(page()->iconsPending(), 0);
+        auto* list = widget<QListWidget>(page(), "libraryTitles");
+        const QSize iconSize = list->iconSize();
+        const Bytes cover = tinyPng();
+        QCOMPARE(
+            list->item(0)->icon().pixmap(iconSize).toImage().convertToFormat(QImage::Format_ARGB32),
+            ui::coverArt(cover, QStringLiteral("Sample notes"), iconSize)
+                .toImage()
+                .convertToFormat(QImage::Format_ARGB32));
         QCOMPARE(widget<QComboBox>(page(), "versionChoice")->currentText(),
             QStringLiteral("Version 1 (latest)"));
         QVERIFY(page()->errorText().isEmpty());

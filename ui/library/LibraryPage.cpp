@@ -3,6 +3,7 @@
 #include "ui/CoverArt.h"
 #include "ui/SectionHeading.h"
 #include "ui/library/LibraryText.h"
+#include "ui/library/TitleIcons.h"
 #include "ui/library/TitleViewer.h"
 
 #include <QComboBox>
@@ -13,6 +14,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace ls::ui {
 namespace {
@@ -64,6 +67,11 @@ LibraryPage::LibraryPage(api::Library& library, QWidget* parent)
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("libraryTitles"));
     m_list->setIconSize(QSize(kCoverListSize, kCoverListSize));
+    m_icons = new TitleIcons(QSize(kCoverListSize, kCoverListSize), this);
+    connect(m_icons, &TitleIcons::drawn, this, [this](std::uint64_t titleId, const QIcon& icon) {
+        if (QListWidgetItem* item = listItem(titleId))
+            item->setIcon(icon);
+    });
     m_list->setMinimumWidth(300);
     m_empty = new QLabel(tr("Nothing here yet. Titles you buy in Discover or publish in Studio "
                             "appear here."),
@@ -192,27 +200,56 @@ void LibraryPage::fillList()
     QSignalBlocker blocker(m_list);
     m_list->clear();
     int keepRow = m_titles.empty() ? -1 : 0;
+    m_rows.clear();
+    std::set<std::uint64_t> listed;
     for (std::size_t i = 0; i < m_titles.size(); ++i) {
         const api::LibraryTitle& title = m_titles[i];
-        // Without a cover (or one that does not decode) the card Discover draws, not a file icon.
-        const QPixmap cover
-            = coverArt(title.cover, nameOf(title), QSize(kCoverListSize, kCoverListSize));
-        const std::uint32_t newest = title.versions.empty() ? 0 : title.versions.back().number;
-        QString second = joined(title.authors);
-        const QString state = stateText(title, newest);
-        if (!state.isEmpty())
-            second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + state;
-        auto* item = new QListWidgetItem(QIcon(cover), nameOf(title) + u'\n' + second);
+        m_rows[title.titleId] = static_cast<int>(i);
+        listed.insert(title.titleId);
+        auto* item = new QListWidgetItem(listIcon(title), listText(title));
         item->setData(Qt::UserRole, QVariant::fromValue<qulonglong>(title.titleId));
         m_list->addItem(item);
         if (title.titleId == keep)
             keepRow = static_cast<int>(i);
     }
+    m_icons->keepOnly(listed);
     m_list->setCurrentRow(keepRow);
     m_empty->setVisible(m_titles.empty());
     m_list->setVisible(!m_titles.empty());
     blocker.unblock();
     showSelected();
+}
+
+QString LibraryPage::listText(const api::LibraryTitle& title) const
+{
+    const std::uint32_t newest = title.versions.empty() ? 0 : title.versions.back().number;
+    QString second = joined(title.authors);
+    const QString state = stateText(title, newest);
+    if (!state.isEmpty())
+        second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + state;
+    return nameOf(title) + u'\n' + second;
+}
+
+QIcon LibraryPage::listIcon(const api::LibraryTitle& title)
+{
+    // Drawn again only when what it shows changes: the metadata document, or its arrival (until
+    // then the card says "Title N").
+    const std::string source
+        = title.metadataInfohash + '/' + title.title + '/' + std::to_string(title.cover.size());
+    return m_icons->icon(title.titleId, source, title.cover, nameOf(title));
+}
+
+QListWidgetItem* LibraryPage::listItem(std::uint64_t titleId) const
+{
+    const auto row = m_rows.find(titleId);
+    return row == m_rows.end() ? nullptr : m_list->item(row->second);
+}
+
+void LibraryPage::updateListText(std::uint64_t titleId)
+{
+    const auto row = m_rows.find(titleId);
+    if (QListWidgetItem* item = listItem(titleId); item && row != m_rows.end())
+        item->setText(listText(m_titles[static_cast<std::size_t>(row->second)]));
 }
 
 const api::LibraryTitle* LibraryPage::selectedTitle() const
@@ -334,10 +371,15 @@ void LibraryPage::onFetchProgress(std::uint64_t titleId, const api::FetchProgres
     const bool newStage = fetch->second.progress.stage != progress.stage;
     const bool described = progress.described && !fetch->second.progress.described;
     fetch->second.progress = progress;
-    if (newStage || described)
+    if (newStage || described) {
         refresh(); // past Checking the title is in the library; its name and cover come later
-    else
-        fillList();
+        return;
+    }
+    // A progress tick changes one line and, when it is the selected title, the details.
+    updateListText(titleId);
+    if (const api::LibraryTitle* selected = selectedTitle();
+        selected && selected->titleId == titleId)
+        showSelected();
 }
 
 void LibraryPage::onFetchDone(std::uint64_t titleId, const Result<api::FetchedVersion>& result)
@@ -427,6 +469,11 @@ void LibraryPage::showError(const QString& message)
 {
     m_error->setText(message);
     m_error->show();
+}
+
+int LibraryPage::iconsPending() const
+{
+    return m_icons->pending();
 }
 
 QString LibraryPage::errorText() const

@@ -2,6 +2,7 @@
 
 #include "core/api/Library.h"
 
+#include <QIcon>
 #include <QPointer>
 #include <QWidget>
 
@@ -12,10 +13,13 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QListWidgetItem;
 class QProgressBar;
 class QPushButton;
 
 namespace ls::ui {
+
+class TitleIcons;
 
 // The Library section (DESIGN.md §5, §6): every title this wallet owns, bought or written here,
 // with its cover, author and where its local copy stands; for the selected title its versions
@@ -41,6 +45,8 @@ public:
     // The reader or player window Open made last, while it is open.
     QWidget* viewer() const { return m_viewer; }
     QString errorText() const;
+    // List icons still being drawn (covers are decoded on a worker; a placeholder shows meanwhile).
+    int iconsPending() const;
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -54,6 +60,10 @@ private:
 
     QWidget* buildDetails();
     void fillList();
+    QString listText(const api::LibraryTitle& title) const;
+    QIcon listIcon(const api::LibraryTitle& title);
+    QListWidgetItem* listItem(std::uint64_t titleId) const;
+    void updateListText(std::uint64_t titleId);
     void showSelected();
     const api::LibraryTitle* selectedTitle() const;
     std::optional<std::uint32_t> selectedVersion() const;
@@ -72,6 +82,8 @@ private:
     std::vector<api::LibraryTitle> m_titles;
     std::map<std::uint64_t, Fetch> m_fetches; // one per title at a time
     QPointer<QWidget> m_viewer;
+    TitleIcons* m_icons = nullptr;
+    std::map<std::uint64_t, int> m_rows; // of the titles listed, by id
     api::Library::Handle m_streamOpening; // a stream being opened for the viewer; empty when none
 
     QListWidget* m_list = nullptr;

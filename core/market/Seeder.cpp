@@ -53,6 +53,7 @@ Result<void> Seeder::add(Torrent torrent)
     std::filesystem::create_directories(source.savePath, error);
     source.permissioned = torrent.permissioned;
     source.knownComplete = torrent.knownComplete && !source.torrentFile.empty();
+    source.peers = m_peers;
     if (auto added = m_swarm.add(std::move(source)); !added)
         return added;
     m_added.insert(torrent.infohash);

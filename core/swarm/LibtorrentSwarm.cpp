@@ -94,6 +94,24 @@ void LibtorrentSwarm::applySettings(const SwarmSettings& settings)
     }
 }
 
+namespace {
+
+// "host:port" as an endpoint; nullopt for anything else.
+std::optional<lt::tcp::endpoint> endpointOf(const std::string& hostPort)
+{
+    const auto colon = hostPort.rfind(':');
+    if (colon == std::string::npos)
+        return std::nullopt;
+    lt::error_code error;
+    auto address = lt::make_address(hostPort.substr(0, colon), error);
+    const int port = std::atoi(hostPort.c_str() + colon + 1);
+    if (error || port <= 0 || port > 65535)
+        return std::nullopt;
+    return lt::tcp::endpoint(address, static_cast<std::uint16_t>(port));
+}
+
+} // namespace
+
 Result<void> LibtorrentSwarm::add(TorrentSource source)
 {
     lt::add_torrent_params params;
@@ -127,6 +145,9 @@ Result<void> LibtorrentSwarm::add(TorrentSource source)
     }
     params.info_hashes.v2 = toSha256(source.infohash);
     params.save_path = source.savePath.string();
+    for (const std::string& peer : source.peers)
+        if (auto endpoint = endpointOf(peer))
+            params.peers.push_back(*endpoint);
     if (source.permissioned)
         params.extensions.push_back(permitGateFactory(d->hub, d->gates, source.infohash));
     if (d->settings.fullSeeding || !source.permissioned)
@@ -170,15 +191,9 @@ void LibtorrentSwarm::remove(const Hash256& infohash, bool deleteFiles)
 void LibtorrentSwarm::connectPeer(const Hash256& infohash, const std::string& hostPort)
 {
     auto handle = d->handleOf(infohash);
-    const auto colon = hostPort.rfind(':');
-    if (!handle || colon == std::string::npos)
-        return;
-    lt::error_code error;
-    auto address = lt::make_address(hostPort.substr(0, colon), error);
-    const int port = std::atoi(hostPort.c_str() + colon + 1);
-    if (error || port <= 0 || port > 65535)
-        return;
-    handle->connect_peer(lt::tcp::endpoint(address, static_cast<std::uint16_t>(port)));
+    auto endpoint = endpointOf(hostPort);
+    if (handle && endpoint)
+        handle->connect_peer(*endpoint);
 }
 
 std::optional<TorrentStatus> LibtorrentSwarm::status(const Hash256& infohash) const

@@ -53,6 +53,9 @@ struct TorrentSource {
     // From an earlier run (Swarm::resumeDataSaved), if any; when empty, the resume directory's
     // file for this infohash is used if there is one.
     Bytes resumeData;
+    // Peers to try from the start, as "host:port" (connected the moment the torrent starts,
+    // rather than on a later pass over its peer list).
+    std::vector<std::string> peers;
 };
 
 struct TorrentStatus {

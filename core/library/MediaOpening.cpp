@@ -23,7 +23,7 @@ bool typeIs(ByteView bytes, std::size_t at, const char (&type)[5])
 }
 
 struct TopLevel {
-    std::optional<std::uint64_t> indexEnd; // moov, wholly within the head
+    std::optional<ByteRange> index; // moov: where it starts and how long it is
     std::optional<std::uint64_t> mediaEnd; // mdat
 };
 
@@ -49,12 +49,11 @@ std::optional<TopLevel> walkBoxes(ByteView head, std::uint64_t size)
         }
         if (boxSize < headerSize || boxSize > size - at)
             return std::nullopt;
-        const std::uint64_t end = at + boxSize;
-        if (typeIs(head, offset, "moov") && end <= head.size())
-            found.indexEnd = end;
+        if (typeIs(head, offset, "moov") && !found.index)
+            found.index = ByteRange { at, boxSize };
         if (typeIs(head, offset, "mdat"))
-            found.mediaEnd = end;
-        at = end;
+            found.mediaEnd = at + boxSize;
+        at += boxSize;
     }
     return found;
 }
@@ -67,11 +66,27 @@ std::vector<ByteRange> mediaOpeningRanges(ByteView head, std::uint64_t size)
     const std::uint64_t headLength = std::min<std::uint64_t>(size, kMediaOpeningHead);
     if (headLength > 0)
         ranges.push_back({ 0, headLength });
+    auto beyondHead = [&](std::uint64_t offset, std::uint64_t length) {
+        if (offset + length <= headLength)
+            return; // read with the head
+        const std::uint64_t from = std::max(offset, headLength);
+        ranges.push_back({ from, std::min(offset + length, size) - from });
+    };
     const ByteView known
         = head.first(static_cast<std::size_t>(std::min<std::uint64_t>(head.size(), headLength)));
-    if (auto boxes = walkBoxes(known, size); boxes && boxes->indexEnd) {
-        if (boxes->mediaEnd && *boxes->mediaEnd<size&& * boxes->mediaEnd> headLength)
-            ranges.push_back({ *boxes->mediaEnd, std::min(kNextBoxRead, size - *boxes->mediaEnd) });
+    const auto boxes = walkBoxes(known, size);
+    if (boxes && boxes->index) {
+        // The index at the front ("faststart"): all of it, however long (an hour of video has
+        // megabytes of it), and the box header after the media data when that is not last.
+        beyondHead(boxes->index->offset, std::min(boxes->index->length, kMediaOpeningIndexLimit));
+        if (boxes->mediaEnd && *boxes->mediaEnd < size)
+            beyondHead(*boxes->mediaEnd, std::min(kNextBoxRead, size - *boxes->mediaEnd));
+        return ranges;
+    }
+    if (boxes && boxes->mediaEnd && *boxes->mediaEnd < size) {
+        // The index follows the media data: everything from there (the index and any boxes
+        // after it), up to the limit.
+        beyondHead(*boxes->mediaEnd, std::min(size - *boxes->mediaEnd, kMediaOpeningIndexLimit));
         return ranges;
     }
     const std::uint64_t tailLength = std::min(kMediaOpeningTail, size - headLength);

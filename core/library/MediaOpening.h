@@ -18,14 +18,16 @@ struct ByteRange {
 // FFmpeg backend opens on the GUI thread, where a read cannot wait for the swarm).
 //
 // `head` is the file's first bytes (up to kMediaOpeningHead of them) and `size` its full size.
-// Always the head. For an MP4/ISO-BMFF file whose index (moov) lies within the head — a
-// "faststart" file, as our publish tools and most streaming encoders write — also the box header
-// after the media data when the media data is not the last box (the demuxer reads it), and
-// nothing else. For anything else (an MP4 with its index at the back, MP3, unknown formats) also
-// the last kMediaOpeningTail bytes, where such an index or tag lives. The ranges lie within
-// [0, size). `head` is outside input: any bytes give a valid answer.
+// Always the head. For an MP4/ISO-BMFF file, also its index (moov) where the head's box headers
+// place it: after the head when it is longer, or after the media data (mdat) when it follows
+// them, at most kMediaOpeningIndexLimit bytes; and, for an index at the front, the box header
+// after the media data when the media data is not last (the demuxer reads it). For anything else
+// (an MP4 whose layout the head does not show, MP3, unknown formats) the last kMediaOpeningTail
+// bytes, where such an index or a tag lives. The ranges lie within [0, size) and do not overlap
+// the head. `head` is outside input: any bytes give a valid answer.
 inline constexpr std::uint64_t kMediaOpeningHead = 1024 * 1024;
 inline constexpr std::uint64_t kMediaOpeningTail = 1024 * 1024;
+inline constexpr std::uint64_t kMediaOpeningIndexLimit = 32 * 1024 * 1024;
 
 std::vector<ByteRange> mediaOpeningRanges(ByteView head, std::uint64_t size);
 

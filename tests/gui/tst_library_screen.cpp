@@ -7,7 +7,6 @@
 // switches the swarm's mode (kept in the profile's settings, with a tray icon where the desktop
 // has one) and the bandwidth limits apply at once. Offscreen, real libtorrent sessions on
 // 127.0.0.1, real SQLite libraries.
-#include "app/gui/LocalPeers.h"
 #include "app/gui/SwarmPreferences.h"
 #include "core/market/ContentSession.h"
 #include "ui/CoverArt.h"
@@ -20,8 +19,7 @@
 #include <QSystemTrayIcon>
 #include <QTreeWidget>
 
-#include "tests/gui/GuiTestSupport.h"
-#include "tests/market/ContentTestSupport.h"
+#include "tests/gui/GuiContentSupport.h"
 #include "tests/support/SamplePdf.h"
 
 using namespace ls;
@@ -30,11 +28,6 @@ using namespace ls::testing;
 namespace {
 
 constexpr int kSamplePages = 12;
-
-template <typename T, typename Call> Result<T> awaitGui(Call call)
-{
-    return await<T>(std::move(call), kGuiWaitMs * 2);
-}
 
 } // namespace
 
@@ -104,17 +97,8 @@ private Q_SLOTS:
     void anAuthorOnTheSameNetworkPublishesAPdf()
     {
         QVERIFY(m_subject->app().content());
-        auto network = protocol::NetworkProfile::load(
-            m_subject->app().localNetwork()->status().networkProfileFile);
-        QVERIFY(network);
-        m_author = std::make_unique<ContentUser>(*network);
-        // The app's wallet got the network's funds at genesis: it pays the author's fees.
-        auto sent = awaitGui<api::TransactionConfirmation>([&](auto done) {
-            return m_subject->app().market()->send(
-                m_author->address, baseUnits("50"), secret(kGuiPassphrase), nullptr, done);
-        });
-        QVERIFY2(sent && sent->succeeded, sent ? "reverted" : sent.error().message.c_str());
-        QVERIFY(m_author->open());
+        m_author = authorOnAppNetwork(*m_subject);
+        QVERIFY(m_author);
         // Served slowly, so the app's key request is answered before its copy is complete:
         // libtorrent drops a connection between two complete copies as "uninteresting
         // upload-only peer", which PermitGate::can_disconnect does not keep open yet.
@@ -139,18 +123,10 @@ private Q_SLOTS:
     void aBoughtTitleDownloadsAndOpensInTheReader()
     {
         QVERIFY(m_titleId != 0);
-        auto bought = awaitGui<api::Purchase>([&](auto done) {
-            return m_subject->app().market()->buy(m_titleId, secret(kGuiPassphrase), nullptr, done);
-        });
-        QVERIFY2(bought, bought ? "" : bought.error().message.c_str());
-        // The author's swarm is another profile on this machine: it says where it listens in
-        // the profiles' peer directory, as a running app does (gui::LocalPeers), and the app
-        // finds it there.
-        const auto peers
-            = gui::LocalPeers::directoryFor(m_subject->profileDirectory().parent_path());
-        std::filesystem::create_directories(peers);
-        const std::string address = m_author->peerAddress() + "\n";
-        QVERIFY(writeBytes(peers / "author.peer", asBytes(std::string_view(address))));
+        buyWithApp(*m_subject, m_titleId);
+        QVERIFY(!QTest::currentTestFailed());
+        announcePeer(*m_subject, *m_author);
+        QVERIFY(!QTest::currentTestFailed());
         // What Discover does after a purchase: the Library takes the title from there.
         page()->download(m_titleId);
         QTRY_VERIFY_WITH_TIMEOUT(

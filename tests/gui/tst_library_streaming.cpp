@@ -7,8 +7,6 @@
 // megabytes apart (tests/support/GappedVideo.h), so the player reaches the later ones only by
 // reading what the swarm has not yet delivered. Offscreen, a real lightstreams-node, real
 // libtorrent sessions on 127.0.0.1, real SQLite libraries.
-#include "app/gui/LocalPeers.h"
-#include "core/market/ContentSession.h"
 #include "ui/library/LibraryPage.h"
 #include "ui/player/MediaBackend.h"
 #include "ui/player/MediaPlayerView.h"
@@ -20,8 +18,7 @@
 #include <QVideoFrame>
 #include <QVideoSink>
 
-#include "tests/gui/GuiTestSupport.h"
-#include "tests/market/ContentTestSupport.h"
+#include "tests/gui/GuiContentSupport.h"
 #include "tests/support/GappedVideo.h"
 
 using namespace ls;
@@ -37,11 +34,6 @@ constexpr qsizetype kTail = 2 * 1024 * 1024;
 constexpr int kAuthorUploadBytesPerSecond = 384 * 1024;
 // A frame this far into the 2 s clip comes from its second half, past the gap.
 constexpr qint64 kSecondHalfMicroseconds = 1'200'000;
-
-template <typename T, typename Call> Result<T> awaitGui(Call call)
-{
-    return await<T>(std::move(call), kGuiWaitMs * 2);
-}
 
 } // namespace
 
@@ -93,16 +85,8 @@ private Q_SLOTS:
         QVERIFY2(unlocked.isEmpty(), qPrintable(unlocked));
         QTRY_VERIFY_WITH_TIMEOUT(page() != nullptr, kGuiWaitMs);
 
-        auto network = protocol::NetworkProfile::load(
-            m_subject->app().localNetwork()->status().networkProfileFile);
-        QVERIFY(network);
-        m_author = std::make_unique<ContentUser>(*network);
-        auto sent = awaitGui<api::TransactionConfirmation>([&](auto done) {
-            return m_subject->app().market()->send(
-                m_author->address, baseUnits("50"), secret(kGuiPassphrase), nullptr, done);
-        });
-        QVERIFY2(sent && sent->succeeded, sent ? "reverted" : sent.error().message.c_str());
-        QVERIFY(m_author->open());
+        m_author = authorOnAppNetwork(*m_subject);
+        QVERIFY(m_author);
 
         QFile clip(QStringLiteral(LS_TEST_DATA_DIR "/clip.mp4"));
         QVERIFY(clip.open(QIODevice::ReadOnly));
@@ -124,15 +108,10 @@ private Q_SLOTS:
         slow.uploadLimit = kAuthorUploadBytesPerSecond;
         m_author->session().swarm().applySettings(slow);
 
-        auto bought = awaitGui<api::Purchase>([&](auto done) {
-            return m_subject->app().market()->buy(m_titleId, secret(kGuiPassphrase), nullptr, done);
-        });
-        QVERIFY2(bought, bought ? "" : bought.error().message.c_str());
-        const auto peers
-            = gui::LocalPeers::directoryFor(m_subject->profileDirectory().parent_path());
-        std::filesystem::create_directories(peers);
-        const std::string address = m_author->peerAddress() + "\n";
-        QVERIFY(writeBytes(peers / "author.peer", asBytes(std::string_view(address))));
+        buyWithApp(*m_subject, m_titleId);
+        QVERIFY(!QTest::currentTestFailed());
+        announcePeer(*m_subject, *m_author);
+        QVERIFY(!QTest::currentTestFailed());
         m_subject->showSection(ui::MainWindow::Section::Library);
         page()->download(m_titleId);
     }

@@ -1,7 +1,8 @@
 // What a stream fetches before a player opens it (library::mediaOpeningRanges): for a faststart
-// MP4 only its first megabyte, plus the box header after the media data when that is not last;
-// for an MP4 with its index at the back, or anything that is not an MP4, the first and the last
-// megabyte; small files whole, never past their end; malformed boxes treated as "not an MP4".
+// MP4 its first megabyte and the rest of a longer index, plus the box header after the media
+// data when that is not last; for an MP4 with its index after the media data, that index; for
+// anything else the first and the last megabyte; small files whole, never past their end;
+// malformed boxes treated as "not an MP4".
 // The real test clip and tone (tests/gui/data) are faststart files.
 #include "core/library/MediaOpening.h"
 
@@ -103,21 +104,32 @@ private Q_SLOTS:
             (std::vector<ByteRange> { { 0, kMiB }, { mediaEnd, 64 * 1024 } }));
     }
 
-    void anIndexAtTheBackNeedsTheLastMegabyte()
+    void anIndexAfterTheMediaDataIsFetchedFromWhereItStarts()
     {
-        // ftyp · mdat (the rest of what the head shows) · … · moov at the end.
+        // ftyp · mdat (50 MiB) · moov (300 KiB) at the end: the head shows where the index is.
         const Bytes head = joined({ box("ftyp", 24), box("mdat", 50 * kMiB, 8) });
-        const std::uint64_t size = 24 + 50 * kMiB + 300 * 1024;
+        const std::uint64_t indexAt = 24 + 50 * kMiB;
+        const std::uint64_t size = indexAt + 300 * 1024;
         QCOMPARE(mediaOpeningRanges(head, size),
-            (std::vector<ByteRange> { { 0, kMiB }, { size - kMiB, kMiB } }));
+            (std::vector<ByteRange> { { 0, kMiB }, { indexAt, 300 * 1024 } }));
+        // A huge tail is fetched up to the limit only.
+        const std::uint64_t huge = indexAt + 100 * kMiB;
+        QCOMPARE(mediaOpeningRanges(head, huge),
+            (std::vector<ByteRange> { { 0, kMiB }, { indexAt, kMediaOpeningIndexLimit } }));
     }
 
-    void aMoovLongerThanTheHeadIsNotTrusted()
+    void aLongIndexAtTheFrontIsFetchedWhole()
     {
+        // An hour of video: a 3 MiB moov that the first megabyte only begins.
         const Bytes head = joined({ box("ftyp", 24), box("moov", 3 * kMiB, kMiB) });
         const std::uint64_t size = 24 + 3 * kMiB + 20 * kMiB;
         QCOMPARE(mediaOpeningRanges(std::span(head).first(kMiB), size),
-            (std::vector<ByteRange> { { 0, kMiB }, { size - kMiB, kMiB } }));
+            (std::vector<ByteRange> { { 0, kMiB }, { kMiB, 24 + 3 * kMiB - kMiB } }));
+        // One beyond the limit: the limit's worth.
+        const Bytes vast = joined({ box("ftyp", 24), box("moov", 80 * kMiB, kMiB) });
+        QCOMPARE(mediaOpeningRanges(std::span(vast).first(kMiB), 100 * kMiB),
+            (std::vector<ByteRange> {
+                { 0, kMiB }, { kMiB, 24 + kMediaOpeningIndexLimit - kMiB } }));
     }
 
     void otherFormatsAndMalformedBoxesGetHeadAndTail()

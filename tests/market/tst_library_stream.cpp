@@ -44,6 +44,18 @@ private:
     std::thread m_thread;
 };
 
+// Reads the whole title block by block, as a player does: the first failure, or success.
+Result<void> readWhole(api::VersionContent& content)
+{
+    Bytes block(kBlock);
+    for (std::uint64_t offset = 0; offset < kContentSize; offset += kBlock) {
+        const std::size_t n = std::min<std::uint64_t>(kBlock, kContentSize - offset);
+        if (auto read = content.read(offset, { block.data(), n }); !read)
+            return read;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestLibraryStream : public QObject {
@@ -154,15 +166,7 @@ private Q_SLOTS:
         m_author->close();
         std::optional<Result<void>> wholeRead;
         {
-            ReaderThread reader([&] {
-                Bytes block(kBlock);
-                for (std::uint64_t offset = 0; offset < kContentSize; offset += kBlock) {
-                    const std::size_t n = std::min<std::uint64_t>(kBlock, kContentSize - offset);
-                    wholeRead = content->read(offset, { block.data(), n });
-                    if (!*wholeRead)
-                        return;
-                }
-            });
+            ReaderThread reader([&] { wholeRead = readWhole(*content); });
             QTest::qWait(1'000); // lets it reach a missing piece; nothing arrives any more
             QVERIFY(!reader.finished());
             content->cancel();
@@ -185,15 +189,7 @@ private Q_SLOTS:
         std::unique_ptr<api::VersionContent> content = std::move(*opened);
         std::optional<Result<void>> wholeRead;
         {
-            ReaderThread reader([&] {
-                Bytes block(kBlock);
-                for (std::uint64_t offset = 0; offset < kContentSize; offset += kBlock) {
-                    const std::size_t n = std::min<std::uint64_t>(kBlock, kContentSize - offset);
-                    wholeRead = content->read(offset, { block.data(), n });
-                    if (!*wholeRead)
-                        return;
-                }
-            });
+            ReaderThread reader([&] { wholeRead = readWhole(*content); });
             QTest::qWait(1'000);
             QVERIFY(!reader.finished());
             auto removed = m_buyer->library().removeLocalCopy(m_titleId, 1);

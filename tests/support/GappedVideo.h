@@ -51,7 +51,7 @@ inline bool findChunkOffsets(
             if (!findChunkOffsets(mp4, at + 8, at + box->size, positions))
                 return false;
         } else if (box->type == "stco" || box->type == "co64") {
-            if (box->type == "co64")
+            if (box->type == "co64" || box->size < 16)
                 return false; // not in the test media
             const auto count = static_cast<qsizetype>(
                 qFromBigEndian<quint32>(reinterpret_cast<const uchar*>(mp4.constData() + at + 12)));
@@ -85,6 +85,8 @@ inline QByteArray gappedVideo(const QByteArray& mp4, qsizetype gap, qsizetype ta
     }
     if (positions.size() < 2 || !mdat || mdat->at + mdat->size != mp4.size())
         return {};
+    if (mp4.size() + gap + tail > qsizetype { 0xffffffff })
+        return {}; // 32-bit chunk offsets and box size
     auto offsetAt = [](const QByteArray& bytes, qsizetype position) {
         return qFromBigEndian<quint32>(
             reinterpret_cast<const uchar*>(bytes.constData() + position));

@@ -317,8 +317,10 @@ void LibraryPage::showSelected()
     auto fetch = m_fetches.find(title->titleId);
     const bool fetching = fetch != m_fetches.end();
     const bool complete = version && version->download == api::DownloadState::Complete;
-    m_state->setText(
-        m_streamOpening.active() ? tr("Opening the stream…") : stateText(*title, number));
+    // A stream opening for this title and version (another title's does not show here).
+    const bool openingHere = m_streamOpening.active() && m_streamOpeningFor
+        && *m_streamOpeningFor == std::pair(title->titleId, number);
+    m_state->setText(openingHere ? tr("Opening the stream…") : stateText(*title, number));
     double fraction = complete ? 1.0 : 0.0;
     if (fetching && fetch->second.progress.bytesTotal > 0)
         fraction
@@ -341,7 +343,7 @@ void LibraryPage::showSelected()
     m_open->setToolTip(streamable && !complete
             ? tr("Plays while it downloads: the Player first buffers what it needs.")
             : QString());
-    m_open->setEnabled(((complete && !fetching) || streamable) && !m_streamOpening.active());
+    m_open->setEnabled(((complete && !fetching) || streamable) && !openingHere);
     m_remove->setEnabled(version
         && (version->download == api::DownloadState::Complete
             || version->download == api::DownloadState::Downloading)
@@ -413,7 +415,14 @@ void LibraryPage::open(std::uint64_t titleId, std::uint32_t version)
 void LibraryPage::openVersion(const api::LibraryTitle& title, std::uint32_t version)
 {
     const api::LibraryVersion* stored = versionOf(title, version);
-    if (stored && stored->download != api::DownloadState::Complete && mayStream(title))
+    // Still downloading: played from the swarm. (A removed copy goes to open(), which says to
+    // download it again.)
+    const auto fetch = m_fetches.find(title.titleId);
+    const bool downloading = stored
+        && (stored->download == api::DownloadState::Downloading
+            || (fetch != m_fetches.end() && fetch->second.progress.streamable
+                && stored->download != api::DownloadState::Complete));
+    if (downloading && mayStream(title))
         return streamVersion(title, version);
     auto content = m_library.open(title.titleId, version);
     if (!content)
@@ -427,6 +436,7 @@ void LibraryPage::streamVersion(const api::LibraryTitle& title, std::uint32_t ve
     // viewer then buffers what the player reads first. Open stays disabled meanwhile.
     m_error->hide();
     const QString name = nameOf(title);
+    m_streamOpeningFor = std::pair(title.titleId, version);
     m_streamOpening = m_library.stream(title.titleId, version,
         [this, name, version](Result<std::unique_ptr<api::VersionContent>> content) {
             // The handle is released after this callback returns: move it out first.

@@ -85,6 +85,7 @@ private:
     TitleIcons* m_icons = nullptr;
     std::map<std::uint64_t, int> m_rows; // of the titles listed, by id
     api::Library::Handle m_streamOpening; // a stream being opened for the viewer; empty when none
+    std::optional<std::pair<std::uint64_t, std::uint32_t>> m_streamOpeningFor; // title, version
 
     QListWidget* m_list = nullptr;
     QLabel* m_empty = nullptr;

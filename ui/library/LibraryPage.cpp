@@ -4,7 +4,7 @@
 #include "ui/SectionHeading.h"
 #include "ui/library/LibraryText.h"
 #include "ui/library/TitleIcons.h"
-#include "ui/library/TitleViewer.h"
+#include "ui/library/VersionOpener.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -68,6 +68,9 @@ LibraryPage::LibraryPage(api::Library& library, QWidget* parent)
     m_list->setObjectName(QStringLiteral("libraryTitles"));
     m_list->setIconSize(QSize(kCoverListSize, kCoverListSize));
     m_icons = new TitleIcons(QSize(kCoverListSize, kCoverListSize), this);
+    m_opener = new VersionOpener(m_library, this);
+    connect(m_opener, &VersionOpener::openingChanged, this, &LibraryPage::showSelected);
+    connect(m_opener, &VersionOpener::failed, this, &LibraryPage::showError);
     connect(m_icons, &TitleIcons::drawn, this, [this](std::uint64_t titleId, const QIcon& icon) {
         if (QListWidgetItem* item = listItem(titleId))
             item->setIcon(icon);
@@ -98,10 +101,7 @@ LibraryPage::LibraryPage(api::Library& library, QWidget* parent)
     refresh();
 }
 
-LibraryPage::~LibraryPage()
-{
-    delete m_viewer.data(); // a window of its own, reading through the library
-}
+LibraryPage::~LibraryPage() = default; // the opener closes its viewer
 
 QWidget* LibraryPage::buildDetails()
 {
@@ -318,8 +318,7 @@ void LibraryPage::showSelected()
     const bool fetching = fetch != m_fetches.end();
     const bool complete = version && version->download == api::DownloadState::Complete;
     // A stream opening for this title and version (another title's does not show here).
-    const bool openingHere = m_streamOpening.active() && m_streamOpeningFor
-        && *m_streamOpeningFor == std::pair(title->titleId, number);
+    const bool openingHere = m_opener->isOpening(title->titleId, number);
     m_state->setText(openingHere ? tr("Opening the stream…") : stateText(*title, number));
     double fraction = complete ? 1.0 : 0.0;
     if (fetching && fetch->second.progress.bytesTotal > 0)
@@ -422,43 +421,8 @@ void LibraryPage::openVersion(const api::LibraryTitle& title, std::uint32_t vers
         && (stored->download == api::DownloadState::Downloading
             || (fetch != m_fetches.end() && fetch->second.progress.streamable
                 && stored->download != api::DownloadState::Complete));
-    if (downloading && mayStream(title))
-        return streamVersion(title, version);
-    auto content = m_library.open(title.titleId, version);
-    if (!content)
-        return showError(QString::fromStdString(content.error().message));
-    showViewer(std::move(*content), nameOf(title), version);
-}
-
-void LibraryPage::streamVersion(const api::LibraryTitle& title, std::uint32_t version)
-{
-    // Opening waits on a worker for the torrent's layout and the container's header; the
-    // viewer then buffers what the player reads first. Open stays disabled meanwhile.
     m_error->hide();
-    const QString name = nameOf(title);
-    m_streamOpeningFor = std::pair(title.titleId, version);
-    m_streamOpening = m_library.stream(title.titleId, version,
-        [this, name, version](Result<std::unique_ptr<api::VersionContent>> content) {
-            // The handle is released after this callback returns: move it out first.
-            auto opening = std::move(m_streamOpening);
-            showSelected();
-            if (!content)
-                return showError(tr("The title cannot play yet: %1")
-                                     .arg(QString::fromStdString(content.error().message)));
-            showViewer(std::move(*content), name, version);
-        });
-    showSelected();
-}
-
-void LibraryPage::showViewer(
-    std::unique_ptr<api::VersionContent> content, const QString& name, std::uint32_t version)
-{
-    QString error;
-    QWidget* viewer = openTitleViewer(std::move(content), name, version, &error);
-    if (!viewer)
-        return showError(error);
-    m_error->hide();
-    m_viewer = viewer;
+    m_opener->open(title.titleId, version, nameOf(title), downloading && mayStream(title));
 }
 
 void LibraryPage::removeSelected()
@@ -467,8 +431,8 @@ void LibraryPage::removeSelected()
     const auto version = selectedVersion();
     if (!title || !version)
         return;
-    if (m_viewer)
-        m_viewer->close(); // it may be reading the file that goes
+    if (QWidget* viewer = m_opener->viewer())
+        viewer->close(); // it may be reading the file that goes
     auto removed = m_library.removeLocalCopy(title->titleId, *version);
     refresh();
     if (!removed)
@@ -479,6 +443,11 @@ void LibraryPage::showError(const QString& message)
 {
     m_error->setText(message);
     m_error->show();
+}
+
+QWidget* LibraryPage::viewer() const
+{
+    return m_opener->viewer();
 }
 
 int LibraryPage::iconsPending() const

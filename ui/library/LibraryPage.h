@@ -3,7 +3,6 @@
 #include "core/api/Library.h"
 
 #include <QIcon>
-#include <QPointer>
 #include <QWidget>
 
 #include <map>
@@ -20,6 +19,7 @@ class QPushButton;
 namespace ls::ui {
 
 class TitleIcons;
+class VersionOpener;
 
 // The Library section (DESIGN.md §5, §6): every title this wallet owns, bought or written here,
 // with its cover, author and where its local copy stands; for the selected title its versions
@@ -43,7 +43,7 @@ public:
     // Opens a downloaded version in the Reader or the Player (as the Open button does).
     void open(std::uint64_t titleId, std::uint32_t version);
     // The reader or player window Open made last, while it is open.
-    QWidget* viewer() const { return m_viewer; }
+    QWidget* viewer() const;
     QString errorText() const;
     // List icons still being drawn (covers are decoded on a worker; a placeholder shows meanwhile).
     int iconsPending() const;
@@ -69,9 +69,6 @@ private:
     std::optional<std::uint32_t> selectedVersion() const;
     QString stateText(const api::LibraryTitle& title, std::uint32_t version) const;
     void openVersion(const api::LibraryTitle& title, std::uint32_t version);
-    void streamVersion(const api::LibraryTitle& title, std::uint32_t version);
-    void showViewer(
-        std::unique_ptr<api::VersionContent> content, const QString& name, std::uint32_t version);
     void onFetchProgress(std::uint64_t titleId, const api::FetchProgress& progress);
     void onFetchDone(std::uint64_t titleId, const Result<api::FetchedVersion>& result);
     void openSelected();
@@ -81,11 +78,9 @@ private:
     api::Library& m_library;
     std::vector<api::LibraryTitle> m_titles;
     std::map<std::uint64_t, Fetch> m_fetches; // one per title at a time
-    QPointer<QWidget> m_viewer;
     TitleIcons* m_icons = nullptr;
+    VersionOpener* m_opener = nullptr;
     std::map<std::uint64_t, int> m_rows; // of the titles listed, by id
-    api::Library::Handle m_streamOpening; // a stream being opened for the viewer; empty when none
-    std::optional<std::pair<std::uint64_t, std::uint32_t>> m_streamOpeningFor; // title, version
 
     QListWidget* m_list = nullptr;
     QLabel* m_empty = nullptr;

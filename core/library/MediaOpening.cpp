@@ -58,6 +58,22 @@ std::optional<TopLevel> walkBoxes(ByteView head, std::uint64_t size)
     return found;
 }
 
+// Where an ID3v2 tag at the start of `head` ends (its 10-byte header, the syncsafe size, and a
+// footer when flagged); nullopt without one.
+std::optional<std::uint64_t> id3v2End(ByteView head)
+{
+    if (head.size() < 10 || head[0] != 'I' || head[1] != 'D' || head[2] != '3')
+        return std::nullopt;
+    std::uint64_t size = 0;
+    for (std::size_t i = 6; i < 10; ++i) {
+        if (head[i] & 0x80)
+            return std::nullopt; // not syncsafe: not a tag
+        size = (size << 7) | head[i];
+    }
+    const bool footer = (head[5] & 0x10) != 0;
+    return 10 + size + (footer ? 10 : 0);
+}
+
 } // namespace
 
 std::vector<ByteRange> mediaOpeningRanges(ByteView head, std::uint64_t size)
@@ -82,6 +98,11 @@ std::vector<ByteRange> mediaOpeningRanges(ByteView head, std::uint64_t size)
         if (boxes->mediaEnd && *boxes->mediaEnd < size)
             beyondHead(*boxes->mediaEnd, std::min(kNextBoxRead, size - *boxes->mediaEnd));
         return ranges;
+    }
+    if (const auto tagEnd = id3v2End(known); tagEnd && *tagEnd > headLength) {
+        // An MP3 whose ID3v2 tag (cover art, lyrics) outgrows the head: the demuxer reads past
+        // the tag on opening, to the first audio frames.
+        beyondHead(0, std::min({ *tagEnd + kNextBoxRead, size, kMediaOpeningIndexLimit }));
     }
     if (boxes && boxes->mediaEnd && *boxes->mediaEnd < size) {
         // The index follows the media data: everything from there (the index and any boxes

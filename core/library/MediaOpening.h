@@ -23,8 +23,9 @@ struct ByteRange {
 // them, at most kMediaOpeningIndexLimit bytes; and, for an index at the front, the box header
 // after the media data when the media data is not last (the demuxer reads it). For anything else
 // (an MP4 whose layout the head does not show, MP3, unknown formats) the last kMediaOpeningTail
-// bytes, where such an index or a tag lives. The ranges lie within [0, size) and do not overlap
-// the head. `head` is outside input: any bytes give a valid answer.
+// bytes, where such an index or a tag lives; and for an MP3 whose ID3v2 tag is longer than the
+// head, the rest of the tag and the first frames after it. The ranges lie within [0, size) and do
+// not overlap the head. `head` is outside input: any bytes give a valid answer.
 inline constexpr std::uint64_t kMediaOpeningHead = 1024 * 1024;
 inline constexpr std::uint64_t kMediaOpeningTail = 1024 * 1024;
 inline constexpr std::uint64_t kMediaOpeningIndexLimit = 32 * 1024 * 1024;

@@ -146,6 +146,24 @@ private Q_SLOTS:
         QCOMPARE(mediaOpeningRanges({}, size), headAndTail);
     }
 
+    void anMp3WithALargeTagIsReadPastTheTag()
+    {
+        // ID3v2.4, a 3 MiB tag (embedded cover art): syncsafe size 3 MiB = 0x00c0'0000.
+        const std::uint64_t tag = 3 * kMiB;
+        Bytes head = { 'I', 'D', '3', 4, 0, 0, 0x01, 0x40, 0x00, 0x00 };
+        QCOMPARE((std::uint64_t { head[6] } << 21) | (std::uint64_t { head[7] } << 14), tag);
+        head.resize(kMiB, 0);
+        const std::uint64_t size = 10 * kMiB;
+        QCOMPARE(mediaOpeningRanges(head, size),
+            (std::vector<ByteRange> {
+                { 0, kMiB }, { kMiB, 10 + tag + 64 * 1024 - kMiB }, { size - kMiB, kMiB } }));
+        // A small tag changes nothing.
+        head[6] = 0;
+        head[7] = 0x10;
+        QCOMPARE(mediaOpeningRanges(head, size),
+            (std::vector<ByteRange> { { 0, kMiB }, { size - kMiB, kMiB } }));
+    }
+
     void smallFilesAreReadOnceAndNeverPastTheirEnd()
     {
         const std::string_view text = "not media";

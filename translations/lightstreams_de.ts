@@ -512,10 +512,6 @@ Nachgewiesen in Block %2</translation>
         <translation>Stream wird geöffnet…</translation>
     </message>
     <message>
-        <source>The title cannot play yet: %1</source>
-        <translation>Der Titel kann noch nicht abgespielt werden: %1</translation>
-    </message>
-    <message>
         <source>Plays while it downloads: the Player first buffers what it needs.</source>
         <translation>Spielt schon während des Downloads: Der Player puffert zuerst, was er braucht.</translation>
     </message>
@@ -2401,6 +2397,13 @@ Nachgewiesen in Block %2</translation>
     <message>
         <source>A title opens for reading only.</source>
         <translation>Ein Titel lässt sich nur zum Lesen öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::VersionOpener</name>
+    <message>
+        <source>The title cannot play yet: %1</source>
+        <translation>Der Titel kann noch nicht abgespielt werden: %1</translation>
     </message>
 </context>
 <context>

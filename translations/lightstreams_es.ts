@@ -512,10 +512,6 @@ Demostrado en el bloque %2</translation>
         <translation>Abriendo la transmisión…</translation>
     </message>
     <message>
-        <source>The title cannot play yet: %1</source>
-        <translation>El título aún no se puede reproducir: %1</translation>
-    </message>
-    <message>
         <source>Plays while it downloads: the Player first buffers what it needs.</source>
         <translation>Se reproduce mientras se descarga: el reproductor primero almacena en búfer lo que necesita.</translation>
     </message>
@@ -2401,6 +2397,13 @@ Demostrado en el bloque %2</translation>
     <message>
         <source>A title opens for reading only.</source>
         <translation>Un título solo se puede abrir para lectura.</translation>
+    </message>
+</context>
+<context>
+    <name>ls::ui::VersionOpener</name>
+    <message>
+        <source>The title cannot play yet: %1</source>
+        <translation>El título aún no se puede reproducir: %1</translation>
     </message>
 </context>
 <context>

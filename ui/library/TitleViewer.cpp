@@ -4,6 +4,7 @@
 #include "ui/player/MediaPlayerView.h"
 #include "ui/reader/PdfReader.h"
 
+#include <QAbstractButton>
 #include <QMessageBox>
 #include <QMimeDatabase>
 #include <QObject>
@@ -40,10 +41,22 @@ void openWhenWarm(MediaPlayerView* player, VersionContentDevice* device, const Q
                 watch->start(kStallPollInterval);
                 return;
             }
+            // Nothing arrived in time (no peer has those pieces now): try again, or give up.
             player->setWindowTitle(title);
             auto* box = new QMessageBox(QMessageBox::Warning, title,
-                QObject::tr("The title cannot play yet: %1").arg(error), QMessageBox::Ok, player);
+                QObject::tr("The title cannot play yet: %1").arg(error),
+                QMessageBox::Retry | QMessageBox::Close, player);
             box->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(box, &QMessageBox::buttonClicked, player,
+                [box, player, device, title](QAbstractButton* button) {
+                    if (box->standardButton(button) != QMessageBox::Retry) {
+                        player->close();
+                        return;
+                    }
+                    player->setWindowTitle(QObject::tr("%1 (buffering)").arg(title));
+                    player->setWaitingForData(true);
+                    device->warmUp();
+                });
             box->open();
         });
     device->warmUp(); // what the backend reads while it opens, on the GUI thread

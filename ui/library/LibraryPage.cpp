@@ -274,6 +274,19 @@ void LibraryPage::select(std::uint64_t titleId)
             m_list->setCurrentRow(row);
 }
 
+bool LibraryPage::playsWhileDownloading(const api::LibraryTitle& title, std::uint32_t number) const
+{
+    // Audio and video play while this page's fetch downloads them, once the key is here and the
+    // torrent's layout is known (FetchProgress::streamable); a book opens when it is complete.
+    const auto fetch = m_fetches.find(title.titleId);
+    if (fetch == m_fetches.end() || !mayStream(title))
+        return false;
+    const api::FetchProgress& progress = fetch->second.progress;
+    const std::uint32_t newest = title.versions.empty() ? 0 : title.versions.back().number;
+    return progress.streamable && progress.stage != api::FetchStage::Done
+        && fetch->second.version.value_or(newest) == number;
+}
+
 QString LibraryPage::stateText(const api::LibraryTitle& title, std::uint32_t number) const
 {
     if (auto fetch = m_fetches.find(title.titleId); fetch != m_fetches.end()
@@ -331,15 +344,8 @@ void LibraryPage::showSelected()
         fetching || (version && version->download == api::DownloadState::Downloading));
     m_download->setVisible(!complete);
     m_download->setEnabled(!fetching);
-    // Audio and video play while they download, once the key is here and the torrent's layout
-    // is known; a book opens when it is complete.
-    const bool streamable = fetching && fetch->second.progress.streamable
-        && fetch->second.progress.stage != api::FetchStage::Done
-        && fetch->second.version.value_or(
-               title->versions.empty() ? 0 : title->versions.back().number)
-            == number
-        && mayStream(*title);
-    m_open->setToolTip(streamable && !complete
+    const bool streamable = !complete && playsWhileDownloading(*title, number);
+    m_open->setToolTip(streamable
             ? tr("Plays while it downloads: the Player first buffers what it needs.")
             : QString());
     m_open->setEnabled(((complete && !fetching) || streamable) && !openingHere);
@@ -414,15 +420,12 @@ void LibraryPage::open(std::uint64_t titleId, std::uint32_t version)
 void LibraryPage::openVersion(const api::LibraryTitle& title, std::uint32_t version)
 {
     const api::LibraryVersion* stored = versionOf(title, version);
-    // Still downloading: played from the swarm. (A removed copy goes to open(), which says to
-    // download it again.)
-    const auto fetch = m_fetches.find(title.titleId);
-    const bool downloading = stored
-        && (stored->download == api::DownloadState::Downloading
-            || (fetch != m_fetches.end() && fetch->second.progress.streamable
-                && stored->download != api::DownloadState::Complete));
+    const bool complete = stored && stored->download == api::DownloadState::Complete;
     m_error->hide();
-    m_opener->open(title.titleId, version, nameOf(title), downloading && mayStream(title));
+    // Still downloading: played from the swarm. Anything else opens the copy (and a removed
+    // one says to download it again).
+    m_opener->open(
+        title.titleId, version, nameOf(title), !complete && playsWhileDownloading(title, version));
 }
 
 void LibraryPage::removeSelected()

@@ -67,6 +67,8 @@ private:
     void showSelected();
     const api::LibraryTitle* selectedTitle() const;
     std::optional<std::uint32_t> selectedVersion() const;
+    // Whether Open plays this version from the swarm while this page's fetch downloads it.
+    bool playsWhileDownloading(const api::LibraryTitle& title, std::uint32_t number) const;
     QString stateText(const api::LibraryTitle& title, std::uint32_t version) const;
     void openVersion(const api::LibraryTitle& title, std::uint32_t version);
     void onFetchProgress(std::uint64_t titleId, const api::FetchProgress& progress);

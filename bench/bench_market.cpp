@@ -9,21 +9,14 @@
 // i.e. the chain part without the licence, and its submit → final part alone.
 // Usage: ls-bench-market [--quick] [--trace]
 //   --trace: the swarms' events of each run, timestamped from its buy call
-#include "core/codec/UInt256.h"
 #include "core/crypto/Random.h"
-#include "core/light/LightChain.h"
-#include "core/market/ChainMarket.h"
 #include "core/market/ContentPaths.h"
 #include "core/market/ContentSession.h"
-#include "core/market/ContentUnlock.h"
-#include "core/protocol/NetworkProfile.h"
 #include "core/swarm/LibtorrentSettings.h"
 #include "core/swarm/TorrentMaker.h"
-#include "core/wallet/KeystoreWallet.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -35,7 +28,7 @@
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_info.hpp>
 
-#include "tests/support/DevNetwork.h"
+#include "tests/market/ContentTestSupport.h"
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -49,7 +42,6 @@ using namespace ls;
 
 namespace {
 
-constexpr std::string_view kPassphrase = "correct horse battery staple";
 constexpr int kWaitMs = 180'000;
 
 using Clock = std::chrono::steady_clock;
@@ -57,16 +49,6 @@ using Clock = std::chrono::steady_clock;
 double secondsBetween(Clock::time_point from, Clock::time_point to)
 {
     return std::chrono::duration<double>(to - from).count();
-}
-
-crypto::SecretBytes secret()
-{
-    return crypto::SecretBytes(asBytes(kPassphrase));
-}
-
-std::string baseUnits(std::string_view pht)
-{
-    return codec::parseUnits(pht).value().toDecimalString();
 }
 
 // Runs the event loop until `done` holds or `timeoutMs` passes.
@@ -92,63 +74,6 @@ template <typename T, typename Call> Result<T> await(Call call)
         return fail(ErrorKind::Internal, "timed out");
     return std::move(*result);
 }
-
-bool writeFile(const std::filesystem::path& path, ByteView bytes)
-{
-    QFile file(QString::fromStdString(path.string()));
-    return file.open(QIODevice::WriteOnly)
-        && file.write(
-               reinterpret_cast<const char*>(bytes.data()), static_cast<qint64>(bytes.size()))
-        == static_cast<qint64>(bytes.size());
-}
-
-// One person's profile: wallet (Light key file), light client, market, and once opened the
-// ContentSession with its library and swarm on loopback.
-class Person {
-public:
-    Person(const protocol::NetworkProfile& network, std::optional<std::string_view> phrase = {},
-        api::KeyFileStrength strength = api::KeyFileStrength::Light)
-        : m_wallet(profile() / "wallet.json")
-        , m_chain(network, profile() / "headers.db")
-        , m_market(m_chain, m_wallet)
-    {
-        address = phrase ? m_wallet.importPhrase(*phrase, kPassphrase, strength).value()
-                         : m_wallet.create(kPassphrase, 12, strength)->address;
-    }
-    std::filesystem::path profile() const { return m_dir.path().toStdString(); }
-    api::Market& market() { return m_market; }
-    api::Library& library() { return m_session->library(); }
-    api::Studio& studio() { return m_session->studio(); }
-
-    Result<void> open()
-    {
-        auto unlocked
-            = market::unlockContent(profile(), profile() / "wallet.json", asBytes(kPassphrase));
-        if (!unlocked)
-            return std::unexpected(unlocked.error());
-        market::ContentSessionOptions options;
-        options.swarm.listenInterfaces = "127.0.0.1:0";
-        options.swarm.dht = false;
-        options.swarm.localDiscovery = false;
-        m_session = std::make_unique<market::ContentSession>(
-            profile(), std::move(*unlocked), m_chain, m_market, options);
-        return {};
-    }
-    swarm::Swarm& swarm() { return m_session->swarm(); }
-    std::string peerAddress() const
-    {
-        return "127.0.0.1:" + std::to_string(m_session->swarm().listenPort());
-    }
-
-    std::string address;
-
-private:
-    QTemporaryDir m_dir;
-    wallet::KeystoreWallet m_wallet;
-    light::LightChain m_chain;
-    market::ChainMarket m_market;
-    std::unique_ptr<market::ContentSession> m_session;
-};
 
 // --trace: the swarms' events, in seconds since the current buy call, for where the time goes.
 Clock::time_point g_buyStart;
@@ -193,7 +118,7 @@ std::optional<std::pair<bool, bool>> libraryState(api::Library& library, std::ui
     return std::nullopt;
 }
 
-Result<Run> buyUntilReadable(Person& buyer, std::uint64_t titleId, std::size_t size)
+Result<Run> buyUntilReadable(testing::ContentUser& buyer, std::uint64_t titleId, std::size_t size)
 {
     Run run;
     const auto start = Clock::now();
@@ -204,7 +129,7 @@ Result<Run> buyUntilReadable(Person& buyer, std::uint64_t titleId, std::size_t s
     };
     auto bought = await<api::Purchase>([&](auto done) {
         return buyer.market().buy(
-            titleId, secret(),
+            titleId, testing::secret(),
             [&](const api::TransactionProgress& p) {
                 using S = api::TransactionStage;
                 stamp(p.stage == S::Syncing        ? run.syncing
@@ -390,15 +315,16 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "ls-bench-market: the dev node did not start (%s)\n", LS_NODE_PATH);
         return 1;
     }
-    Person dev(node.profile(), testing::kDevPhrase);
-    Person author(node.profile());
+    testing::ContentUser dev(node.profile(), testing::kDevPhrase);
+    testing::ContentUser author(node.profile());
     // The buyer's key file as the app writes it (Standard: about a second of Argon2id at each
     // signature, by design); --quick keeps the tests' Light strength.
     const auto buyerStrength = quick ? api::KeyFileStrength::Light : api::KeyFileStrength::Standard;
-    Person buyer(node.profile(), std::nullopt, buyerStrength);
-    for (Person* who : { &author, &buyer }) {
+    testing::ContentUser buyer(node.profile(), std::nullopt, buyerStrength);
+    for (testing::ContentUser* who : { &author, &buyer }) {
         auto sent = await<api::TransactionConfirmation>([&](auto done) {
-            return dev.market().send(who->address, baseUnits("1000"), secret(), nullptr, done);
+            return dev.market().send(
+                who->address, testing::baseUnits("1000"), testing::secret(), nullptr, done);
         });
         if (!sent || !sent->succeeded)
             return failWith(
@@ -408,8 +334,8 @@ int main(int argc, char** argv)
     }
     buyer.library().addPeer(author.peerAddress());
     if (argc > 1 && std::strcmp(argv[argc - 1], "--trace") == 0) {
-        traceSwarm(author.swarm(), "author");
-        traceSwarm(buyer.swarm(), "buyer");
+        traceSwarm(author.session().swarm(), "author");
+        traceSwarm(buyer.session().swarm(), "buyer");
     }
 
     QTemporaryDir files;
@@ -424,16 +350,17 @@ int main(int argc, char** argv)
         std::memcpy(pdf.data(), "%PDF-1.7\n", 9);
         const auto file = std::filesystem::path(files.path().toStdString())
             / ("book" + std::to_string(i) + ".pdf");
-        if (!writeFile(file, pdf))
+        if (!testing::writeBytes(file, pdf))
             return failWith("writing the PDF", { ErrorKind::Internal, file.string() });
         api::PublishRequest request;
         request.file = file.string();
         request.metadata.title = "Benchmark book " + std::to_string(i);
         request.metadata.authors = { "Ada Lovelace" };
         request.metadata.subject = "Mathematics";
-        request.price = baseUnits("1");
-        auto published = await<api::PublishedVersion>(
-            [&](auto done) { return author.studio().publish(request, secret(), nullptr, done); });
+        request.price = testing::baseUnits("1");
+        auto published = await<api::PublishedVersion>([&](auto done) {
+            return author.studio().publish(request, testing::secret(), nullptr, done);
+        });
         if (!published)
             return failWith("publishing", published.error());
 
@@ -469,7 +396,7 @@ int main(int argc, char** argv)
         const auto sendStart = Clock::now();
         auto sent = await<api::TransactionConfirmation>([&](auto done) {
             return buyer.market().send(
-                dev.address, baseUnits("0.01"), secret(),
+                dev.address, testing::baseUnits("0.01"), testing::secret(),
                 [&](const api::TransactionProgress& p) {
                     if (p.stage == api::TransactionStage::Submitting
                         && submitAt == Clock::time_point {})

@@ -21,7 +21,6 @@
 #include "ui/discover/DiscoverPage.h"
 #include "ui/library/LibraryPage.h"
 #include "ui/network/SharingPanel.h"
-#include "ui/player/MediaBackend.h"
 #include "ui/player/MediaPlayerView.h"
 #include "ui/reader/PdfReader.h"
 #include "ui/studio/PublishWizard.h"
@@ -38,6 +37,7 @@
 #include <QVideoSink>
 
 #include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/MediaTestMain.h"
 #include <algorithm>
 
 using namespace ls;
@@ -446,12 +446,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char* argv[])
-{
-    ui::preferFfmpegMediaBackend(); // as the app does, before the application object exists
-    QApplication application(argc, argv);
-    TestEndToEnd test;
-    return QTest::qExec(&test, argc, argv);
-}
+LS_MEDIA_TEST_MAIN(TestEndToEnd)
 
 #include "tst_end_to_end.moc"

@@ -8,7 +8,6 @@
 // reading what the swarm has not yet delivered. Offscreen, a real lightstreams-node, real
 // libtorrent sessions on 127.0.0.1, real SQLite libraries.
 #include "ui/library/LibraryPage.h"
-#include "ui/player/MediaBackend.h"
 #include "ui/player/MediaPlayerView.h"
 
 #include <QElapsedTimer>
@@ -19,6 +18,7 @@
 #include <QVideoSink>
 
 #include "tests/gui/GuiContentSupport.h"
+#include "tests/gui/MediaTestMain.h"
 #include "tests/support/GappedVideo.h"
 #include <algorithm>
 #include <limits>
@@ -209,12 +209,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char* argv[])
-{
-    ui::preferFfmpegMediaBackend(); // as the app does, before the application object exists
-    QApplication application(argc, argv);
-    TestLibraryStreaming test;
-    return QTest::qExec(&test, argc, argv);
-}
+LS_MEDIA_TEST_MAIN(TestLibraryStreaming)
 
 #include "tst_library_streaming.moc"

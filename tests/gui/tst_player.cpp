@@ -3,7 +3,6 @@
 // tests/gui/data/clip.mp4 (2 s, H.264 + AAC, 320x240) and tone.m4a (3 s of sound), made by
 // tests/gui/data/make-test-media.sh. Machines without a sound device (CI) play the picture
 // silently; the player says so.
-#include "ui/player/MediaBackend.h"
 #include "ui/player/MediaPlayerView.h"
 
 #include <QApplication>
@@ -20,6 +19,7 @@
 #include <QVideoWidget>
 
 #include "tests/gui/GuiTestSupport.h"
+#include "tests/gui/MediaTestMain.h"
 
 using namespace ls::ui;
 using ls::testing::widget;
@@ -204,12 +204,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char* argv[])
-{
-    preferFfmpegMediaBackend(); // as the app does, before the application object exists
-    QApplication application(argc, argv);
-    TestPlayer test;
-    return QTest::qExec(&test, argc, argv);
-}
+LS_MEDIA_TEST_MAIN(TestPlayer)
 
 #include "tst_player.moc"

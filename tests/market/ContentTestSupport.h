@@ -75,18 +75,18 @@ inline bool writeBytes(const std::filesystem::path& path, ByteView bytes)
 
 class ContentUser {
 public:
-    ContentUser(
-        const protocol::NetworkProfile& network, std::optional<std::string_view> phrase = {})
+    // `strength`: Light keeps tests quick; a benchmark that times signing uses the app's.
+    ContentUser(const protocol::NetworkProfile& network,
+        std::optional<std::string_view> phrase = {},
+        api::KeyFileStrength strength = api::KeyFileStrength::Light)
         : m_wallet(profile() / "wallet.json")
         , m_chain(network, profile() / "headers.db")
         , m_market(m_chain, m_wallet)
     {
         if (phrase)
-            address
-                = m_wallet.importPhrase(*phrase, kContentPassphrase, api::KeyFileStrength::Light)
-                      .value();
+            address = m_wallet.importPhrase(*phrase, kContentPassphrase, strength).value();
         else
-            address = m_wallet.create(kContentPassphrase, 12, api::KeyFileStrength::Light)->address;
+            address = m_wallet.create(kContentPassphrase, 12, strength)->address;
     }
 
     ~ContentUser() { close(); }

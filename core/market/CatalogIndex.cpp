@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <type_traits>
 #include <variant>
 
 namespace ls::market {
@@ -90,16 +91,19 @@ CatalogEntry entryAt(const storage::Statement& row)
     return entry;
 }
 
-Result<std::vector<CatalogEntry>> collect(storage::Statement& statement)
+// Every row the statement gives, each read by `read` (default: a catalog entry).
+template <typename Read = decltype(&entryAt)>
+auto collect(storage::Statement& statement, Read read = &entryAt)
+    -> Result<std::vector<std::invoke_result_t<Read, storage::Statement&>>>
 {
-    std::vector<CatalogEntry> out;
+    std::vector<std::invoke_result_t<Read, storage::Statement&>> out;
     while (true) {
         auto row = statement.step();
         if (!row)
             return std::unexpected(row.error());
         if (!*row)
             return out;
-        out.push_back(entryAt(statement));
+        out.push_back(read(statement));
     }
 }
 
@@ -319,15 +323,8 @@ Result<std::vector<std::pair<std::string, std::string>>> CatalogIndex::authors()
         "FROM titles t WHERE t.listed = 1 GROUP BY t.author ORDER BY names = '', names, t.author");
     if (!statement)
         return std::unexpected(statement.error());
-    std::vector<std::pair<std::string, std::string>> out;
-    while (true) {
-        auto row = statement->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return out;
-        out.emplace_back(statement->columnText(0), statement->columnText(1));
-    }
+    return collect(*statement,
+        [](storage::Statement& row) { return std::pair(row.columnText(0), row.columnText(1)); });
 }
 
 Result<std::vector<std::string>> CatalogIndex::subjects()
@@ -336,15 +333,7 @@ Result<std::vector<std::string>> CatalogIndex::subjects()
         "SELECT DISTINCT subject FROM titles WHERE listed = 1 AND subject <> '' ORDER BY subject");
     if (!statement)
         return std::unexpected(statement.error());
-    std::vector<std::string> out;
-    while (true) {
-        auto row = statement->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return out;
-        out.push_back(statement->columnText(0));
-    }
+    return collect(*statement, [](storage::Statement& row) { return row.columnText(0); });
 }
 
 Result<void> CatalogIndex::storeDocument(std::uint64_t titleId, const CatalogDocument& document)
